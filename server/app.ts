@@ -1,0 +1,86 @@
+/**
+ * `buildApp(config)`: the whole server wired explicitly, without listening. `main.ts` listens.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { guestAuthenticator, type Authenticator } from './auth/identity.js';
+import { registerCollab } from './collab/pipeline.js';
+import { RoomRegistry } from './collab/roomRegistry.js';
+import type { AppConfig } from './config.js';
+import { errorBody, installErrorHandler, unauthenticated } from './errors.js';
+import { createReportService } from './reports/reportService.js';
+import { registerReportRoutes } from './routes/reports.js';
+import { registerTemplateRoutes } from './routes/templates.js';
+import { openSqliteStore } from './storage/sqliteStore.js';
+import type { Store } from './storage/store.js';
+import { describeProblem, loadTemplates } from './templates/loadTemplates.js';
+
+export interface BuildOptions {
+  /** The store to use; by default the SQLite file in `config.dataDir`. */
+  store?: Store;
+  /** Who is calling; by default everyone is a guest (accounts come later). */
+  authenticate?: Authenticator;
+}
+
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: 1024 * 1024 });
+  const store = options.store ?? openSqliteStore(join(config.dataDir, 'dong-soan.sqlite'));
+  const authenticate = options.authenticate ?? guestAuthenticator;
+
+  const { templates, problems } = await loadTemplates(config.templatesDir);
+  for (const problem of problems) app.log.error(describeProblem(problem));
+
+  const reports = createReportService(store, templates);
+  const registry = new RoomRegistry(store, config.collab, app.log);
+
+  installErrorHandler(app);
+  await app.register(fastifyWebsocket, {
+    // A hard cap well above the protocol limit: messages between the two are refused with 4413 by the
+    // room, larger ones by `ws` itself (1009) before they are buffered whole.
+    options: { maxPayload: config.collab.maxMessageBytes * 2 },
+  });
+
+  // The seam where accounts plug in: every REST call but the session call is authenticated here.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    if (!(await authenticate(request.raw))) throw unauthenticated();
+  });
+
+  registerTemplateRoutes(app, templates);
+  registerReportRoutes(app, reports);
+  registerCollab(app, {
+    authenticate,
+    reports,
+    registry,
+    limits: {
+      maxMessageBytes: config.collab.maxMessageBytes,
+      maxPendingBytes: config.collab.maxPendingBytes,
+      maxBufferedBytes: config.collab.maxBufferedBytes,
+    },
+  });
+  await registerClient(app, config.clientDir);
+
+  app.addHook('onClose', async () => {
+    await registry.closeAll();
+    await store.close();
+  });
+  return app;
+}
+
+/** Serves the built client, with `index.html` for every page path (the client routes itself). */
+async function registerClient(app: FastifyInstance, clientDir: string): Promise<void> {
+  const hasClient = existsSync(join(clientDir, 'index.html'));
+  if (hasClient) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+  } else {
+    app.log.warn(`no built client in ${clientDir}: run "npm run build"`);
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/collab/');
+    if (isPage && hasClient) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(errorBody('not_found', `${request.method} ${request.url} not found`));
+  });
+}

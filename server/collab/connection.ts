@@ -1,0 +1,121 @@
+/**
+ * One client's socket in one room. It listens from the moment it exists: messages that arrive while the
+ * room is still loading are buffered (bounded) and handed over in order once the room is ready.
+ */
+import type { WebSocket, RawData } from 'ws';
+import { CloseCode } from '../../common/closeCodes.js';
+import type { Identity } from '../auth/identity.js';
+
+/** What the connection may do in its room, decided once at the upgrade. */
+export type Access = 'write' | 'read';
+
+/** pending: waiting for the room; open: bound to it; closed: gone, nothing more is handled. */
+export type ConnectionState = 'pending' | 'open' | 'closed';
+
+export interface ConnectionLimits {
+  /** The largest message accepted, in bytes; larger ones close the connection with 4413. */
+  maxMessageBytes: number;
+  /** The most bytes buffered while the room loads; more closes the connection with 4413. */
+  maxPendingBytes: number;
+  /** A client whose unsent backlog exceeds this many bytes is too slow and is disconnected. */
+  maxBufferedBytes: number;
+}
+
+type MessageSink = (connection: Connection, data: Uint8Array) => void;
+type CloseListener = (connection: Connection) => void;
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+export class Connection {
+  state: ConnectionState = 'pending';
+  /** Awareness client ids this connection has announced, removed when it closes. */
+  readonly awarenessClients = new Set<number>();
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private sink: MessageSink | null = null;
+  private readonly closeListeners: CloseListener[] = [];
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly identity: Identity,
+    public access: Access,
+    private readonly limits: ConnectionLimits,
+  ) {
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    socket.on('close', () => this.closed());
+    socket.on('error', () => this.close(CloseCode.internalError, 'socket error'));
+  }
+
+  /** Binds the connection to its room: buffered messages are delivered now, in order, then live ones. */
+  open(sink: MessageSink): void {
+    if (this.state !== 'pending') return;
+    this.state = 'open';
+    this.sink = sink;
+    const buffered = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    for (const data of buffered) {
+      if (this.state !== 'open') return;
+      sink(this, data);
+    }
+  }
+
+  onClose(listener: CloseListener): void {
+    this.closeListeners.push(listener);
+  }
+
+  /** Sends a message unless the connection is gone; a client too slow to read is disconnected. */
+  send(message: Uint8Array): void {
+    if (this.state === 'closed' || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CloseCode.internalError, 'client too slow');
+      return;
+    }
+    this.socket.send(message, (error) => {
+      if (error) this.close(CloseCode.internalError, 'send failed');
+    });
+  }
+
+  /** Closes with a code of {@link CloseCode}; nothing the client sent afterwards is handled. */
+  close(code: number, reason: string): void {
+    if (this.state === 'closed') return;
+    this.socket.close(code, reason);
+    this.closed();
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.state === 'closed') return;
+    if (!isBinary) {
+      this.close(CloseCode.malformed, 'text frames are not part of the protocol');
+      return;
+    }
+    const bytes = toBytes(data);
+    if (bytes.byteLength > this.limits.maxMessageBytes) {
+      this.close(CloseCode.tooLarge, `message over ${this.limits.maxMessageBytes} bytes`);
+      return;
+    }
+    if (this.state === 'open' && this.sink) {
+      this.sink(this, bytes);
+      return;
+    }
+    this.pendingBytes += bytes.byteLength;
+    if (this.pendingBytes > this.limits.maxPendingBytes) {
+      this.close(CloseCode.tooLarge, 'too much data before the room was ready');
+      return;
+    }
+    this.pending.push(bytes);
+  }
+
+  private closed(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.pending = [];
+    this.sink = null;
+    for (const listener of this.closeListeners) listener(this);
+  }
+}

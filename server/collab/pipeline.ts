@@ -1,0 +1,67 @@
+/**
+ * The room server, as one short pipeline (DESIGN.md, "The server: a short pipeline"). In order:
+ *
+ * 1. authenticate the upgrade request ......... auth/identity.ts (the seam accounts plug into)
+ * 2. parse the room name, authorise the room .. common/rooms.ts, collab/authorise.ts → 401 / 403 / 404
+ * 3. listen at once, buffering ................ collab/connection.ts (bounded: 4413)
+ * 4. load the room once ....................... collab/roomRegistry.ts (snapshot + update log)
+ * 5. per message: decode and bound ............ collab/messages.ts, collab/connection.ts (4400, 4413)
+ *    drop writes from readers ................. collab/room.ts (4403)
+ *    apply, persist, then broadcast ........... collab/room.ts, collab/roomPersistence.ts
+ * 6. compact in the background, unload idle ... collab/roomPersistence.ts, collab/roomRegistry.ts
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { COLLAB_PATH, formatRoomName, parseRoomName } from '../../common/rooms.js';
+import type { Authenticator, Identity } from '../auth/identity.js';
+import { errorBody, notFound, unauthenticated, AppError } from '../errors.js';
+import type { ReportService } from '../reports/reportService.js';
+import { authoriseRoom } from './authorise.js';
+import { Connection, type Access, type ConnectionLimits } from './connection.js';
+import type { RoomRegistry } from './roomRegistry.js';
+
+export interface PipelineDeps {
+  authenticate: Authenticator;
+  reports: ReportService;
+  registry: RoomRegistry;
+  limits: ConnectionLimits;
+}
+
+/** What steps 1–2 decided, kept on the request for the socket handler. */
+interface Admission {
+  room: string;
+  identity: Identity;
+  access: Access;
+}
+
+async function admit(deps: PipelineDeps, request: FastifyRequest): Promise<Admission> {
+  const identity = await deps.authenticate(request.raw);
+  if (!identity) throw unauthenticated();
+  const name = (request.params as { '*'?: string })['*'] ?? '';
+  const room = parseRoomName(name);
+  if (!room) throw notFound(`room "${name}"`);
+  const access = await authoriseRoom(identity, room, deps.reports);
+  return { room: formatRoomName(room), identity, access };
+}
+
+/** Registers `GET /collab/*` as the websocket endpoint of every room. */
+export function registerCollab(app: FastifyInstance, deps: PipelineDeps): void {
+  const admissions = new WeakMap<FastifyRequest, Admission>();
+  const refuse = async (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      admissions.set(request, await admit(deps, request));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return reply.status(error.status).send(errorBody(error.code, error.message));
+    }
+  };
+  app.get(`${COLLAB_PATH}/*`, { websocket: true, preValidation: refuse }, (socket: WebSocket, request) => {
+    const admission = admissions.get(request);
+    if (!admission) {
+      socket.close(1011, 'not admitted');
+      return;
+    }
+    const connection = new Connection(socket, admission.identity, admission.access, deps.limits);
+    void deps.registry.admit(admission.room, connection);
+  });
+}

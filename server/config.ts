@@ -1,0 +1,90 @@
+/**
+ * The one validated configuration object, read from the environment here and nowhere else
+ * (CONTRACT.md, "Starting it").
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { MAX_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../common/limits.js';
+import type { RegistryOptions } from './collab/roomRegistry.js';
+
+export interface AppConfig {
+  /** Where to listen; `main` uses these, `buildApp` does not listen. */
+  host: string;
+  port: number;
+  /** Holds the SQLite file and exported files. */
+  dataDir: string;
+  /** The built client (Vite's output); not served when it does not exist. */
+  clientDir: string;
+  /** Report templates and other data files. */
+  templatesDir: string;
+  /** Fastify's log level. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  collab: RegistryOptions & {
+    maxMessageBytes: number;
+    maxPendingBytes: number;
+    maxBufferedBytes: number;
+  };
+}
+
+const root = resolve(import.meta.dirname, '..');
+
+/** Defaults for everything but the environment's part; tests override what they need. */
+export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    host: '127.0.0.1',
+    port: 3000,
+    dataDir: resolve('data'),
+    clientDir: resolve(root, 'client/dist'),
+    templatesDir: resolve(root, 'templates'),
+    logLevel: 'info',
+    ...overrides,
+    collab: {
+      maxMessageBytes: MAX_MESSAGE_BYTES,
+      maxPendingBytes: MAX_PENDING_BYTES,
+      maxBufferedBytes: 64 * 1024 * 1024,
+      idleUnloadMs: 30_000,
+      compactEvery: 500,
+      retryDelaysMs: [50, 250, 1000],
+      ...overrides.collab,
+    },
+  };
+}
+
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number' })
+    .transform(Number)
+    .refine((port) => port <= 65535, { message: 'must be at most 65535' })
+    .default(3000),
+  HOST: z.string().min(1, { message: 'must not be empty' }).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1, { message: 'must not be empty' }).default('./data'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+/** A configuration error: one line, naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the configuration from the environment; throws {@link ConfigError} naming a bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${issue.path.join('.')}: ${issue.message} (got "${env[String(issue.path[0])] ?? ''}")`);
+  }
+  const values = parsed.data;
+  // Named in CONTRACT.md; the PostgreSQL store and Redis fan-out come in a later issue. Refusing beats
+  // silently running on SQLite when an operator asked for a shared database.
+  if (values.DATABASE_URL) throw new ConfigError('DATABASE_URL: PostgreSQL storage is not available in this version yet');
+  if (values.REDIS_URL) throw new ConfigError('REDIS_URL: sharing rooms through Redis is not available in this version yet');
+  return defaultConfig({
+    host: values.HOST,
+    port: values.PORT,
+    dataDir: resolve(values.DATA_DIR),
+    logLevel: values.LOG_LEVEL,
+  });
+}

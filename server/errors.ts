@@ -1,0 +1,51 @@
+/**
+ * The few named errors of the REST API, each with a stable code and HTTP status (CONTRACT.md: the body is
+ * `{ error: { code, message } }`), and the one handler that turns anything thrown into that body.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ZodError } from 'zod';
+import type { ApiErrorBody } from '../common/apiError.js';
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
+export const badRequest = (message: string) => new AppError(400, 'bad_request', message);
+export const unauthenticated = () => new AppError(401, 'unauthenticated', 'sign in first');
+export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
+
+/** A validation failure naming the first field at fault, e.g. `templateId: Required`. */
+export function invalidInput(error: ZodError): AppError {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return new AppError(400, 'invalid_input', `${where}${issue?.message ?? 'invalid input'}`);
+}
+
+export function errorBody(code: string, message: string): ApiErrorBody {
+  return { error: { code, message } };
+}
+
+/** Installs the error and not-found handlers. 5xx details are logged, never sent. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send(errorBody(error.code, error.message));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.status(500).send(errorBody('internal_error', 'something went wrong on the server'));
+    }
+    // Fastify's own 4xx: unparsable JSON, a body too large, an unsupported media type…
+    const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : 'bad_request';
+    return reply.status(status).send(errorBody(code, error.message));
+  });
+}
