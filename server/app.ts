@@ -12,6 +12,7 @@ import { RoomRegistry } from './collab/roomRegistry.js';
 import type { AppConfig } from './config.js';
 import { errorBody, installErrorHandler, unauthenticated } from './errors.js';
 import { createReportService } from './reports/reportService.js';
+import { registerHealthRoute } from './routes/health.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerTemplateRoutes } from './routes/templates.js';
 import { openSqliteStore } from './storage/sqliteStore.js';
@@ -49,6 +50,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     if (!(await authenticate(request.raw))) throw unauthenticated();
   });
 
+  registerHealthRoute(app, registry);
   registerTemplateRoutes(app, templates);
   registerReportRoutes(app, reports);
   registerCollab(app, {

@@ -24,10 +24,13 @@ export interface ConnectionLimits {
 type MessageSink = (connection: Connection, data: Uint8Array) => void;
 type CloseListener = (connection: Connection) => void;
 
+/**
+ * A copy of the message in a buffer of its own: `ws` may hand out views into a shared pool, and lib0's
+ * decoders make views on `.buffer`, so a lying length prefix could otherwise read a neighbour's bytes.
+ */
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data instanceof ArrayBuffer ? data.slice(0) : data);
 }
 
 export class Connection {

@@ -1,0 +1,114 @@
+/**
+ * Starts the real server for a test: in this process (`startServer`, Fastify on 127.0.0.1 port 0) or as a
+ * child process running `server/main.ts` (`spawnServer`, for signals). Each cleans up what it started.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildOptions } from '../../server/app.js';
+import { defaultConfig, type AppConfig } from '../../server/config.js';
+import { openSqliteStore } from '../../server/storage/sqliteStore.js';
+import type { Store } from '../../server/storage/store.js';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface TestServer {
+  app: FastifyInstance;
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** `ws://127.0.0.1:PORT/collab` — the y-websocket server URL. */
+  collabUrl: string;
+  dataDir: string;
+  /** The server's own store, to check what it holds. Closed with the server. */
+  store: Store;
+  /** Stops the server (flushing rooms); removes the data dir unless it was given. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends BuildOptions {
+  /** Reuse a data dir (e.g. to restart on the same store); it is then not removed. */
+  dataDir?: string;
+  /** Listen on this port instead of a free one. */
+  port?: number;
+  config?: Partial<AppConfig>;
+}
+
+export async function makeDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'dong-soan-test-'));
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await makeDataDir());
+  const config = defaultConfig({ dataDir, logLevel: 'error', ...options.config });
+  const store = options.store ?? openSqliteStore(join(dataDir, 'dong-soan.sqlite'));
+  const app = await buildApp(config, { ...options, store });
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  if (typeof address !== 'object' || !address) throw new Error('server has no address');
+  const url = `http://127.0.0.1:${address.port}`;
+  let closed = false;
+  return {
+    app,
+    url,
+    collabUrl: `ws://127.0.0.1:${address.port}/collab`,
+    dataDir,
+    store,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SpawnedServer {
+  child: ChildProcess;
+  url: string;
+  collabUrl: string;
+  port: number;
+  /** Everything the process printed. */
+  output(): string;
+  /** Resolves with the exit code (or signal) when the process ends. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Kills the process if it still runs and waits for it. */
+  close(): Promise<void>;
+}
+
+/** Runs `server/main.ts` in a child process, as `npm start` does (without the build). */
+export async function spawnServer(env: { DATA_DIR: string; PORT?: number }): Promise<SpawnedServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: env.DATA_DIR, PORT: String(env.PORT ?? 0), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+    child.once('exit', (code, signal) => done({ code, signal }));
+  });
+  const port = await new Promise<number>((done, fail) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
+      if (match) done(Number(match[1]));
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(({ code, signal }) => fail(new Error(`server exited (${code ?? signal}) before listening:\n${output}`)));
+  });
+  return {
+    child,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    collabUrl: `ws://127.0.0.1:${port}/collab`,
+    output: () => output,
+    exited,
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { defaultConfig } from '../../server/config.js';
+import { openSqliteStore } from '../../server/storage/sqliteStore.js';
+import type { Store } from '../../server/storage/store.js';
+import { createReport } from '../helpers/api.js';
+import { connectClient, openRawSocket, type CollabClient } from '../helpers/collabClient.js';
+import { appendParagraph, sectionText } from '../helpers/sectionText.js';
+import { makeDataDir, startServer, type TestServer } from '../helpers/startServer.js';
+import { waitFor } from '../helpers/waitFor.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function track(client: CollabClient): CollabClient {
+  cleanups.push(() => client.destroy());
+  return client;
+}
+
+async function serverOn(dataDir: string, options: Parameters<typeof startServer>[0] = {}): Promise<TestServer> {
+  const server = await startServer({ dataDir, ...options });
+  cleanups.push(() => server.close());
+  return server;
+}
+
+async function tempDir(): Promise<string> {
+  const dir = await makeDataDir();
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function roomsLoaded(server: TestServer): Promise<number> {
+  const response = await fetch(`${server.url}/api/health`);
+  return ((await response.json()) as { rooms: number }).rooms;
+}
+
+function storedText(store: Store, room: string): Promise<string> {
+  return store.loadDocument(room).then((stored) => {
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    const text = sectionText(doc);
+    doc.destroy();
+    return text;
+  });
+}
+
+describe('room lifecycle', () => {
+  it('loads a room once for connections that arrive together, replaying what they sent meanwhile', async () => {
+    const dataDir = await tempDir();
+    const inner = openSqliteStore(join(dataDir, 'dong-soan.sqlite'));
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const store: Store = {
+      ...inner,
+      async loadDocument(room) {
+        loads++;
+        await gate;
+        return inner.loadDocument(room);
+      },
+    };
+    const server = await serverOn(dataDir, { store });
+    const report = await createReport(server.url);
+    const room = report.sections[0]!.room;
+    const clients = Array.from({ length: 5 }, () => track(connectClient(server.collabUrl, room)));
+
+    // A raw client sends an update as soon as it is connected, while the room is still loading.
+    const early = new Y.Doc();
+    appendParagraph(early, 'gửi trong lúc phòng đang tải');
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(early));
+    const raw = openRawSocket(server.collabUrl, room);
+    cleanups.push(() => raw.socket.close());
+    await raw.opened;
+    raw.socket.send(encoding.toUint8Array(encoder));
+    await waitFor(() => loads > 0);
+
+    release();
+    await Promise.all(clients.map((client) => client.synced()));
+    await waitFor(() => clients.every((client) => sectionText(client.doc).includes('gửi trong lúc phòng đang tải')));
+    expect(loads).toBe(1);
+    early.destroy();
+  });
+
+  it('keeps everything when the server is stopped and started again', async () => {
+    const dataDir = await tempDir();
+    const first = await startServer({ dataDir });
+    const report = await createReport(first.url);
+    const room = report.sections[3]!.room;
+    const writer = connectClient(first.collabUrl, room);
+    const watcher = connectClient(first.collabUrl, room);
+    await Promise.all([writer.synced(), watcher.synced()]);
+    appendParagraph(writer.doc, 'Kiến nghị: tiếp tục kiện toàn Hội đồng Thi đua - Khen thưởng.');
+    await waitFor(() => sectionText(watcher.doc) === sectionText(writer.doc));
+    const expected = sectionText(writer.doc);
+    writer.destroy();
+    watcher.destroy();
+    await first.close();
+
+    const second = await serverOn(dataDir);
+    const reader = track(connectClient(second.collabUrl, room));
+    await reader.synced();
+    expect(sectionText(reader.doc)).toBe(expected);
+    const listed = (await (await fetch(`${second.url}/api/reports`)).json()) as Array<{ id: string }>;
+    expect(listed.map((item) => item.id)).toEqual([report.id]);
+  });
+
+  it('folds the update log into a snapshot as it grows, and unloads a room nobody uses after a final flush', async () => {
+    const dataDir = await tempDir();
+    const collab = { ...defaultConfig().collab, compactEvery: 5, idleUnloadMs: 100 };
+    const server = await serverOn(dataDir, { config: { collab } });
+    const report = await createReport(server.url);
+    const room = report.sections[0]!.room;
+    const writer = connectClient(server.collabUrl, room);
+    const watcher = track(connectClient(server.collabUrl, room));
+    await Promise.all([writer.synced(), watcher.synced()]);
+    const line = appendParagraph(writer.doc);
+    for (let i = 0; i < 23; i++) line.insert(line.length, `${i};`);
+    await waitFor(() => sectionText(watcher.doc) === sectionText(writer.doc));
+    await waitFor(async () => (await server.store.loadDocument(room)).updates.length < 5, { what: 'compaction' });
+    expect(await storedText(server.store, room)).toBe(sectionText(writer.doc));
+
+    expect(await roomsLoaded(server)).toBe(1);
+    writer.destroy();
+    watcher.destroy();
+    await waitFor(async () => (await roomsLoaded(server)) === 0, { what: 'idle room unloaded' });
+    const stored = await server.store.loadDocument(room);
+    expect(stored.updates).toHaveLength(0);
+    expect(await storedText(server.store, room)).toContain('22;');
+
+    const again = track(connectClient(server.collabUrl, room));
+    await again.synced();
+    expect(sectionText(again.doc)).toContain('0;1;2;');
+  });
+});

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { createReport } from '../helpers/api.js';
+import { connectClient, upgradeStatus, type CollabClient } from '../helpers/collabClient.js';
+import { appendParagraph, body, sectionText } from '../helpers/sectionText.js';
+import { startServer, type TestServer } from '../helpers/startServer.js';
+import { waitFor } from '../helpers/waitFor.js';
+
+describe('rooms', () => {
+  let server: TestServer;
+  const clients: CollabClient[] = [];
+  const connect = (room: string) => {
+    const client = connectClient(server.collabUrl, room);
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.close();
+  });
+
+  it('serves the starting content the server wrote, once, however many clients open the section', async () => {
+    const report = await createReport(server.url);
+    const room = report.sections[1]!.room;
+    const first = connect(room);
+    const second = connect(room);
+    await Promise.all([first.synced(), second.synced()]);
+    const json = yXmlFragmentToProsemirrorJSON(body(first.doc)) as { content: Array<{ type: string }> };
+    const headings = json.content.filter((node) => node.type === 'heading');
+    expect(headings).toHaveLength(3);
+    expect(sectionText(first.doc)).toContain('Kết quả khen thưởng');
+    expect(sectionText(second.doc)).toBe(sectionText(first.doc));
+    expect(sectionText(first.doc).split('Kết quả khen thưởng')).toHaveLength(2);
+  });
+
+  it('relays what one client types to every other client of the room, and not to other rooms', async () => {
+    const report = await createReport(server.url);
+    const [a, b] = [connect(report.sections[0]!.room), connect(report.sections[0]!.room)];
+    const other = connect(report.sections[1]!.room);
+    await Promise.all([a.synced(), b.synced(), other.synced()]);
+    const before = sectionText(other.doc);
+    appendParagraph(a.doc, 'Đã ban hành Kế hoạch số 12/KH-UBND.');
+    await waitFor(() => sectionText(b.doc).includes('Kế hoạch số 12/KH-UBND'));
+    expect(sectionText(other.doc)).toBe(before);
+  });
+
+  it('shares presence (awareness) among the clients of a room', async () => {
+    const report = await createReport(server.url);
+    const room = `${report.id}/frame`;
+    const [a, b] = [connect(room), connect(room)];
+    await Promise.all([a.synced(), b.synced()]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Phòng Nội vụ', color: '#c0392b' });
+    await waitFor(() =>
+      [...b.provider.awareness.getStates().values()].some(
+        (state) => (state as { user?: { name?: string } }).user?.name === 'Phòng Nội vụ',
+      ),
+    );
+    a.destroy();
+    await waitFor(() => b.provider.awareness.getStates().size === 1, { what: 'departed client removed' });
+  });
+
+  it('answers upgrades to unknown reports, sections and room names with 404', async () => {
+    const report = await createReport(server.url);
+    expect(await upgradeStatus(server.collabUrl, `${report.id}/frame`)).toBe(101);
+    expect(await upgradeStatus(server.collabUrl, 'nosuchreport/frame')).toBe(404);
+    expect(await upgradeStatus(server.collabUrl, `${report.id}/section/nosuch`)).toBe(404);
+    expect(await upgradeStatus(server.collabUrl, `${report.id}/elsewhere`)).toBe(404);
+    expect(await upgradeStatus(server.collabUrl, `${report.id}/section/..%2F..`)).toBe(404);
+  });
+
+  it('lets clients read the review room but closes one that writes to it with 4403, storing nothing', async () => {
+    const report = await createReport(server.url);
+    const room = `${report.id}/review`;
+    const reader = connect(room);
+    await reader.synced();
+    const status = reader.doc.getMap('review').get('status');
+    expect(status).toBe('draft');
+
+    const writer = connect(room);
+    await writer.synced();
+    const closed = new Promise<number>((resolve) =>
+      writer.provider.ws!.addEventListener('close', (event) => resolve((event as CloseEvent).code)),
+    );
+    writer.doc.getMap('review').set('status', 'issued');
+    expect(await closed).toBe(4403);
+    writer.destroy();
+
+    // The reader was not disconnected and never saw the write; a fresh reader sees the server's state.
+    expect(reader.provider.wsconnected).toBe(true);
+    expect(reader.doc.getMap('review').get('status')).toBe('draft');
+    const fresh = connect(room);
+    await fresh.synced();
+    expect(fresh.doc.getMap('review').get('status')).toBe('draft');
+  });
+
+  it('keeps every client converged when ten clients edit one section at random, and stores what they see', async () => {
+    const report = await createReport(server.url);
+    const room = report.sections[2]!.room;
+    const editors = Array.from({ length: 10 }, () => connect(room));
+    await Promise.all(editors.map((editor) => editor.synced()));
+    let seed = 20240205;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const texts = editors.map((editor, index) => appendParagraph(editor.doc, `Người soạn ${index}: `));
+    for (let round = 0; round < 30; round++) {
+      for (const [index, editor] of editors.entries()) {
+        const paragraphs = body(editor.doc).toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+        const target = random() < 0.5 ? texts[index]! : (paragraphs[Math.floor(random() * paragraphs.length)]!.get(0) as Y.XmlText | undefined);
+        if (!(target instanceof Y.XmlText)) continue;
+        const at = Math.floor(random() * (target.length + 1));
+        if (random() < 0.25 && target.length > 2) target.delete(Math.min(at, target.length - 1), 1);
+        else target.insert(at, 'ăâđêôơư'.charAt(Math.floor(random() * 7)));
+      }
+      // Let the sockets interleave the rounds instead of sending everything at the end.
+      if (round % 5 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const converged = () => editors.every((editor) => sectionText(editor.doc) === sectionText(editors[0]!.doc));
+    await waitFor(converged, { what: 'ten editors converging' });
+
+    const expected = sectionText(editors[0]!.doc);
+    for (const editor of editors.splice(0)) editor.destroy();
+    const stored = await server.store.loadDocument(room);
+    const restored = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(restored, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(restored, update);
+    expect(sectionText(restored)).toBe(expected);
+    restored.destroy();
+  });
+});
