@@ -13,6 +13,7 @@ import type { AppConfig } from './config.js';
 import { errorBody, installErrorHandler, unauthenticated } from './errors.js';
 import { createReportService } from './reports/reportService.js';
 import { registerHealthRoute } from './routes/health.js';
+import { registerOpenApiRoute } from './routes/openapi.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerTemplateRoutes } from './routes/templates.js';
 import { openSqliteStore } from './storage/sqliteStore.js';
@@ -51,6 +52,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
 
   registerHealthRoute(app, registry);
+  registerOpenApiRoute(app);
   registerTemplateRoutes(app, templates);
   registerReportRoutes(app, reports);
   registerCollab(app, {

@@ -7,7 +7,7 @@ import { isValidId } from '../../common/rooms.js';
 import { invalidInput, notFound } from '../errors.js';
 import type { ReportService } from '../reports/reportService.js';
 
-const createReportBody = z.strictObject({
+export const createReportBody = z.strictObject({
   templateId: z.string().min(1),
   title: z.string().max(MAX_TITLE_LENGTH).optional(),
 });
