@@ -43,6 +43,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     // A hard cap well above the protocol limit: messages between the two are refused with 4413 by the
     // room, larger ones by `ws` itself (1009) before they are buffered whole.
     options: { maxPayload: config.collab.maxMessageBytes * 2 },
+    // On shutdown, handle and store what every room has received before any socket is closed.
+    preClose: async () => {
+      await registry.closeAll();
+      for (const client of app.websocketServer.clients) client.close(1001, 'server shutting down');
+      await new Promise<void>((resolve) => app.websocketServer.close(() => resolve()));
+    },
   });
 
   // The seam where accounts plug in: every REST call but the session call is authenticated here.

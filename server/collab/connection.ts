@@ -35,6 +35,12 @@ function toBytes(data: RawData): Uint8Array {
 
 export class Connection {
   state: ConnectionState = 'pending';
+  /**
+   * True once the server has closed the connection for breaking the protocol (4400, 4403, 4413): what it
+   * sent and is still queued is dropped. Messages of a connection that simply went away are still handled,
+   * so an edit sent just before a tab closed is kept.
+   */
+  refused = false;
   /** Awareness client ids this connection has announced, removed when it closes. */
   readonly awarenessClients = new Set<number>();
   private pending: Uint8Array[] = [];
@@ -86,6 +92,9 @@ export class Connection {
 
   /** Closes with a code of {@link CloseCode}; nothing the client sent afterwards is handled. */
   close(code: number, reason: string): void {
+    if (code === CloseCode.malformed || code === CloseCode.forbiddenWrite || code === CloseCode.tooLarge) {
+      this.refused = true;
+    }
     if (this.state === 'closed') return;
     this.socket.close(code, reason);
     this.closed();

@@ -114,7 +114,10 @@ export class Room {
   }
 
   private async handle(connection: Connection, message: ClientMessage): Promise<void> {
-    if (connection.state === 'closed' || this.state !== 'ready') return;
+    if (connection.refused || this.state !== 'ready') return;
+    // A connection that went away still gets its edits stored; nothing else it sent matters any more.
+    const isUpdate = message.type === 'update' || message.type === 'syncStep2';
+    if (connection.state === 'closed' && !isUpdate) return;
     switch (message.type) {
       case 'syncStep1':
         connection.send(encodeSyncStep2(this.doc, message.stateVector));

@@ -90,6 +90,48 @@ describe('room lifecycle', () => {
     early.destroy();
   });
 
+  it('stores an edit whose sender disconnected before the room got to it', async () => {
+    const dataDir = await tempDir();
+    const inner = openSqliteStore(join(dataDir, 'dong-soan.sqlite'));
+    let release: (() => void) | null = null;
+    let blocked = 0;
+    const store: Store = {
+      ...inner,
+      async appendUpdate(room, update) {
+        if (release === null && blocked === 0) {
+          blocked++;
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return inner.appendUpdate(room, update);
+      },
+    };
+    const server = await serverOn(dataDir, { store });
+    const report = await createReport(server.url);
+    const room = report.sections[2]!.room;
+    const first = track(connectClient(server.collabUrl, room));
+    await first.synced();
+    appendParagraph(first.doc, 'lưu chậm');
+    await waitFor(() => release !== null, { what: 'first append blocked' });
+
+    // Meanwhile another client sends an edit and leaves at once, as a closing tab does.
+    const leaving = new Y.Doc();
+    appendParagraph(leaving, 'gửi rồi đóng tab');
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(leaving));
+    leaving.destroy();
+    const raw = openRawSocket(server.collabUrl, room);
+    await raw.opened;
+    raw.socket.send(encoding.toUint8Array(encoder), () => raw.socket.close());
+    await raw.closed;
+
+    release!();
+    await waitFor(async () => (await storedText(server.store, room)).includes('gửi rồi đóng tab'), {
+      what: 'the departed client’s edit stored',
+    });
+    expect(await storedText(server.store, room)).toContain('lưu chậm');
+  });
+
   it('keeps everything when the server is stopped and started again', async () => {
     const dataDir = await tempDir();
     const first = await startServer({ dataDir });
