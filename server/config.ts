@@ -71,7 +71,9 @@ export class ConfigError extends Error {
 
 /** Reads the configuration from the environment; throws {@link ConfigError} naming a bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (`PORT=`) means the same as an unset one.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`${issue.path.join('.')}: ${issue.message} (got "${env[String(issue.path[0])] ?? ''}")`);

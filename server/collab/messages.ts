@@ -27,8 +27,12 @@ export class MalformedMessageError extends Error {
 function readSync(decoder: decoding.Decoder): ClientMessage {
   const syncType = decoding.readVarUint(decoder);
   switch (syncType) {
-    case syncProtocol.messageYjsSyncStep1:
-      return { type: 'syncStep1', stateVector: decoding.readVarUint8Array(decoder) };
+    case syncProtocol.messageYjsSyncStep1: {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      // Decoded here so a broken one is the client's fault (4400), not a failure of the room later.
+      Y.decodeStateVector(stateVector);
+      return { type: 'syncStep1', stateVector };
+    }
     case syncProtocol.messageYjsSyncStep2:
       return { type: 'syncStep2', update: decoding.readVarUint8Array(decoder) };
     case syncProtocol.messageYjsUpdate:

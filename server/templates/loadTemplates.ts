@@ -24,7 +24,8 @@ const NOT_TEMPLATES = new Set(['award-forms.json']);
 async function loadOne(dir: string, file: string): Promise<Template | TemplateProblem> {
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(join(dir, file), 'utf8'));
+    // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+    data = JSON.parse((await readFile(join(dir, file), 'utf8')).replace(/^\uFEFF/, ''));
   } catch (error) {
     return { file, field: '(file)', message: error instanceof Error ? error.message : String(error) };
   }
@@ -52,7 +53,8 @@ export async function loadTemplates(dir: string): Promise<LoadedTemplates> {
   return { templates, problems };
 }
 
-/** One line for a log: `templates/bad.json: sections.0.title: must not be empty`. */
+/** One line for a log: `template bad.json: sections.0.title: must not be empty`. */
 export function describeProblem(problem: TemplateProblem): string {
-  return `template ${problem.file}: ${problem.field}: ${problem.message}`;
+  const message = problem.message.replace(/\s+/g, ' ').trim();
+  return `template ${problem.file}: ${problem.field}: ${message}`;
 }

@@ -1,0 +1,463 @@
+/**
+ * The one contract every Store implementation passes (STYLE.md, principle 5). Each implementation's test
+ * file calls {@link describeStoreContract} with a way to open a fresh, empty store.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { sectionSchema } from '../../../common/editorSchema.js';
+import { SECTION_FRAGMENT, formatRoomName, sectionRoom } from '../../../common/rooms.js';
+import { sectionStartingContent } from '../../../common/template.js';
+import type { ReportRecord, SectionRecord, Store, StoredDocument } from '../../../server/storage/store.js';
+
+/** A freshly opened, empty store and how to get at its data again. */
+export interface OpenedStore {
+  store: Store;
+  /**
+   * Opens the same data again as a new Store, as a restarted process would. The test closes `store`
+   * first. The new store is closed by `cleanup` too.
+   */
+  reopen(): Promise<Store>;
+  /** Closes every store opened through this object and removes its data. */
+  cleanup(): Promise<void>;
+}
+
+/** A small seeded PRNG (mulberry32), so random bytes are the same on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomBytes(random: () => number, length: number): Uint8Array {
+  return Uint8Array.from({ length }, () => Math.floor(random() * 256));
+}
+
+/** Bytes as hex, so a comparison shows where they differ and ignores Buffer-versus-Uint8Array. */
+function hex(bytes: Uint8Array | null): string | null {
+  return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
+
+/** A stored document with its bytes as hex, to compare with toEqual. */
+function readable(doc: StoredDocument) {
+  return { snapshot: hex(doc.snapshot), updates: doc.updates.map(hex), lastSeq: doc.lastSeq };
+}
+
+function section(id: string, title: string, ownerDepartmentId: string | null = null): SectionRecord {
+  return { id, title, ownerDepartmentId };
+}
+
+function report(id: string, overrides: Partial<ReportRecord> = {}): ReportRecord {
+  return {
+    id,
+    title: `Báo cáo sơ kết ${id}`,
+    status: 'draft',
+    templateId: 'bao-cao-so-ket',
+    docType: 'BÁO CÁO',
+    createdAt: '2025-03-01T08:00:00.000Z',
+    sections: [
+      section('tham-muu', 'CÔNG TÁC THAM MƯU TRIỂN KHAI THỰC HIỆN', 'phong-noi-vu'),
+      section('ket-qua', 'KẾT QUẢ TRIỂN KHAI THỰC HIỆN'),
+      section('danh-gia', 'ĐÁNH GIÁ CHUNG'),
+    ],
+    ...overrides,
+  };
+}
+
+/** A Yjs update holding a section body written from its template, as the server seeds a new room. */
+function startingState(heading: string): Uint8Array {
+  // A fixed client id makes the same heading give the same bytes, so a test can compare them.
+  const doc = new Y.Doc();
+  doc.clientID = 1;
+  const json = sectionStartingContent({ id: 's', title: 'S', parts: [{ heading, guidance: 'Nêu kết quả.' }] });
+  prosemirrorJSONToYXmlFragment(sectionSchema, json, doc.getXmlFragment(SECTION_FRAGMENT));
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+/** The starting state of every room of `record`: the frame, the review room and one per section. */
+function roomsOf(record: ReportRecord): Map<string, Uint8Array> {
+  const rooms = new Map<string, Uint8Array>();
+  rooms.set(formatRoomName({ reportId: record.id, part: { kind: 'frame' } }), randomBytes(seededRandom(1), 40));
+  rooms.set(formatRoomName({ reportId: record.id, part: { kind: 'review' } }), randomBytes(seededRandom(2), 8));
+  for (const { id, title } of record.sections) rooms.set(sectionRoom(record.id, id), startingState(title));
+  return rooms;
+}
+
+/** A document rebuilt from what the store holds, as a room does when it loads. */
+function restore(stored: StoredDocument): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** A Y.Doc that records every update it produces. */
+function recordingDoc(): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return { doc, updates };
+}
+
+/** Registers the contract suite for one Store implementation. `open` gives a fresh, empty store per test. */
+export function describeStoreContract(name: string, open: () => Promise<OpenedStore>): void {
+  describe(`Store contract: ${name}`, () => {
+    let opened: OpenedStore;
+    let store: Store;
+
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await opened.cleanup();
+    });
+
+    describe('room documents', () => {
+      it('loads a room never written as empty', async () => {
+        expect(await store.loadDocument('never/frame')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+      });
+
+      it('numbers the updates of a room with increasing sequence numbers', async () => {
+        const random = seededRandom(10);
+        const seqs: number[] = [];
+        for (let i = 0; i < 20; i++) seqs.push(await store.appendUpdate('r1/frame', randomBytes(random, 10)));
+        for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1]!);
+        expect(seqs[0]).toBeGreaterThan(0);
+        expect(seqs.every(Number.isInteger)).toBe(true);
+      });
+
+      it('gives the updates back oldest first, byte for byte, with the last sequence number', async () => {
+        const random = seededRandom(11);
+        const updates = [1, 2, 255, 256, 4096, 200_000].map((length) => randomBytes(random, length));
+        updates.push(Uint8Array.of(0, 0, 0), Uint8Array.of(0xff));
+        let last = 0;
+        for (const update of updates) last = await store.appendUpdate('r1/section/a', update);
+
+        const stored = await store.loadDocument('r1/section/a');
+        expect(readable(stored)).toEqual({ snapshot: null, updates: updates.map(hex), lastSeq: last });
+        for (const update of stored.updates) expect(update).toBeInstanceOf(Uint8Array);
+      });
+
+      it('reads a view into a larger buffer as just the bytes of the view', async () => {
+        const pool = randomBytes(seededRandom(12), 100);
+        const view = pool.subarray(30, 40);
+        await store.appendUpdate('r1/frame', view);
+        expect((await store.loadDocument('r1/frame')).updates.map(hex)).toEqual([hex(view)]);
+      });
+
+      it('keeps what was appended when the caller reuses its buffer afterwards', async () => {
+        const update = Uint8Array.of(1, 2, 3);
+        await store.appendUpdate('r1/frame', update);
+        update.fill(9);
+        const first = await store.loadDocument('r1/frame');
+        expect(first.updates.map(hex)).toEqual(['010203']);
+        first.updates[0]!.fill(7);
+        expect((await store.loadDocument('r1/frame')).updates.map(hex)).toEqual(['010203']);
+      });
+
+      it('keeps rooms apart: each loads only its own updates, numbered in its own order', async () => {
+        const rooms = ['r1/frame', 'r1/review', 'r1/section/a', 'r2/section/a'];
+        const appended = new Map<string, Array<{ seq: number; bytes: string }>>(rooms.map((room) => [room, []]));
+        for (let i = 0; i < 12; i++) {
+          const room = rooms[i % rooms.length]!;
+          const bytes = Uint8Array.of(i, rooms.indexOf(room));
+          appended.get(room)!.push({ seq: await store.appendUpdate(room, bytes), bytes: hex(bytes)! });
+        }
+        for (const room of rooms) {
+          const mine = appended.get(room)!;
+          expect(readable(await store.loadDocument(room))).toEqual({
+            snapshot: null,
+            updates: mine.map((entry) => entry.bytes),
+            lastSeq: mine[mine.length - 1]!.seq,
+          });
+        }
+        expect(await store.loadDocument('r1/section/b')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+      });
+    });
+
+    describe('compaction', () => {
+      it('replaces the log up to throughSeq with the snapshot and keeps the updates after it', async () => {
+        const seqs = [];
+        for (const byte of [1, 2, 3]) seqs.push(await store.appendUpdate('r1/frame', Uint8Array.of(byte)));
+        await store.compactDocument('r1/frame', Uint8Array.of(0xaa, 0xbb), seqs[1]!);
+        expect(readable(await store.loadDocument('r1/frame'))).toEqual({
+          snapshot: 'aabb',
+          updates: ['03'],
+          lastSeq: seqs[2],
+        });
+      });
+
+      it('reports the snapshot as the last sequence number when it holds every update', async () => {
+        let last = 0;
+        for (const byte of [1, 2]) last = await store.appendUpdate('r1/frame', Uint8Array.of(byte));
+        await store.compactDocument('r1/frame', Uint8Array.of(0xcc), last);
+        expect(readable(await store.loadDocument('r1/frame'))).toEqual({ snapshot: 'cc', updates: [], lastSeq: last });
+      });
+
+      it('keeps an update appended between loading and compacting', async () => {
+        await store.appendUpdate('r1/frame', Uint8Array.of(1));
+        const loaded = await store.loadDocument('r1/frame');
+        const late = await store.appendUpdate('r1/frame', Uint8Array.of(2));
+        await store.compactDocument('r1/frame', Uint8Array.of(0x11), loaded.lastSeq);
+        expect(readable(await store.loadDocument('r1/frame'))).toEqual({ snapshot: '11', updates: ['02'], lastSeq: late });
+      });
+
+      it('numbers updates appended after a compaction above it, and gives them back after the snapshot', async () => {
+        const first = await store.appendUpdate('r1/frame', Uint8Array.of(1));
+        await store.compactDocument('r1/frame', Uint8Array.of(0x10), first);
+        const second = await store.appendUpdate('r1/frame', Uint8Array.of(2));
+        const third = await store.appendUpdate('r1/frame', Uint8Array.of(3));
+        expect(second).toBeGreaterThan(first);
+        expect(readable(await store.loadDocument('r1/frame'))).toEqual({
+          snapshot: '10',
+          updates: ['02', '03'],
+          lastSeq: third,
+        });
+      });
+
+      it('replaces an earlier snapshot with the later one', async () => {
+        const first = await store.appendUpdate('r1/frame', Uint8Array.of(1));
+        await store.compactDocument('r1/frame', Uint8Array.of(0x01), first);
+        const second = await store.appendUpdate('r1/frame', Uint8Array.of(2));
+        await store.compactDocument('r1/frame', Uint8Array.of(0x02), second);
+        expect(readable(await store.loadDocument('r1/frame'))).toEqual({ snapshot: '02', updates: [], lastSeq: second });
+      });
+
+      it('leaves other rooms alone', async () => {
+        const mine = await store.appendUpdate('r1/frame', Uint8Array.of(1));
+        const theirs = await store.appendUpdate('r2/frame', Uint8Array.of(2));
+        await store.compactDocument('r1/frame', Uint8Array.of(0xee), Math.max(mine, theirs));
+        expect(readable(await store.loadDocument('r2/frame'))).toEqual({ snapshot: null, updates: ['02'], lastSeq: theirs });
+      });
+    });
+
+    describe('reports', () => {
+      it('stores a report with its sections in document order', async () => {
+        const record = report('r1', {
+          sections: [section('z-last', 'Z'), section('a-first', 'A', 'dept-1'), section('m-mid', 'M')],
+        });
+        await store.createReport(record, roomsOf(record));
+        expect(await store.getReport('r1')).toEqual(record);
+      });
+
+      it('keeps every field of a report as given', async () => {
+        const record = report('r-fields', {
+          title: 'Báo cáo tổng kết công tác thi đua, khen thưởng năm 2024',
+          status: 'review',
+          templateId: 'another-template',
+          docType: 'TỜ TRÌNH',
+          createdAt: '2024-12-31T23:59:59.999Z',
+          sections: [section('only', 'KIẾN NGHỊ, ĐỀ XUẤT', 'phong-tai-chinh')],
+        });
+        await store.createReport(record, roomsOf(record));
+        expect(await store.getReport('r-fields')).toEqual(record);
+      });
+
+      it('stores the starting state of each room, which loads as its snapshot', async () => {
+        const record = report('r1');
+        const rooms = roomsOf(record);
+        await store.createReport(record, rooms);
+        for (const [room, state] of rooms) {
+          expect(readable(await store.loadDocument(room)), room).toEqual({ snapshot: hex(state), updates: [], lastSeq: 0 });
+        }
+      });
+
+      it('gives the updates appended to a new room after its starting state', async () => {
+        const record = report('r1');
+        const rooms = roomsOf(record);
+        await store.createReport(record, rooms);
+        const room = sectionRoom('r1', 'ket-qua');
+        const seq = await store.appendUpdate(room, Uint8Array.of(5));
+        expect(readable(await store.loadDocument(room))).toEqual({ snapshot: hex(rooms.get(room)!), updates: ['05'], lastSeq: seq });
+      });
+
+      it('refuses a second report with the same id and writes nothing of it', async () => {
+        const original = report('r1');
+        await store.createReport(original, roomsOf(original));
+
+        const clash = report('r1', { title: 'Khác', sections: [section('ket-qua', 'KHÁC'), section('moi', 'MỚI')] });
+        const clashRooms = new Map([
+          [sectionRoom('r1', 'ket-qua'), Uint8Array.of(0xde, 0xad)],
+          [sectionRoom('r1', 'moi'), Uint8Array.of(0xbe, 0xef)],
+        ]);
+        await expect(store.createReport(clash, clashRooms)).rejects.toThrow();
+
+        expect(await store.getReport('r1')).toEqual(original);
+        expect(await store.listReports()).toEqual([original]);
+        expect(await store.loadDocument(sectionRoom('r1', 'moi'))).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+        const kept = await store.loadDocument(sectionRoom('r1', 'ket-qua'));
+        expect(hex(kept.snapshot)).toBe(hex(roomsOf(original).get(sectionRoom('r1', 'ket-qua'))!));
+      });
+
+      it('refuses a report whose sections repeat an id and writes none of it', async () => {
+        const record = report('r-dup', { sections: [section('a', 'A'), section('a', 'A lần nữa')] });
+        const rooms = new Map([
+          [formatRoomName({ reportId: 'r-dup', part: { kind: 'frame' } }), Uint8Array.of(1)],
+          [sectionRoom('r-dup', 'a'), Uint8Array.of(2)],
+        ]);
+        await expect(store.createReport(record, rooms)).rejects.toThrow();
+        expect(await store.getReport('r-dup')).toBeNull();
+        expect(await store.listReports()).toEqual([]);
+        for (const room of rooms.keys()) {
+          expect(await store.loadDocument(room)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+        }
+      });
+
+      it('lists no reports when there are none', async () => {
+        expect(await store.listReports()).toEqual([]);
+      });
+
+      it('lists reports newest first, each with its sections in order', async () => {
+        const middle = report('b-middle', { createdAt: '2025-02-01T00:00:00.000Z', sections: [section('y', 'Y'), section('x', 'X')] });
+        const oldest = report('c-oldest', { createdAt: '2025-01-01T00:00:00.000Z' });
+        const newest = report('a-newest', { createdAt: '2025-03-01T00:00:00.000Z', sections: [section('only', 'ONLY', 'd1')] });
+        for (const record of [middle, oldest, newest]) await store.createReport(record, roomsOf(record));
+        expect(await store.listReports()).toEqual([newest, middle, oldest]);
+      });
+
+      it('finds no report for an unknown id', async () => {
+        const record = report('r1');
+        await store.createReport(record, roomsOf(record));
+        expect(await store.getReport('r2')).toBeNull();
+        expect(await store.getReport('')).toBeNull();
+      });
+    });
+
+    describe('durability', () => {
+      it('keeps documents, snapshots and reports across close() and reopening', async () => {
+        const record = report('r1');
+        await store.createReport(record, roomsOf(record));
+        const random = seededRandom(20);
+        for (let i = 0; i < 5; i++) await store.appendUpdate('r1/frame', randomBytes(random, 50));
+        const compacted = await store.appendUpdate('r1/review', Uint8Array.of(1));
+        await store.compactDocument('r1/review', Uint8Array.of(0x99), compacted);
+        await store.appendUpdate('r1/review', Uint8Array.of(2));
+        const rooms = ['r1/frame', 'r1/review', ...record.sections.map(({ id }) => sectionRoom('r1', id))];
+        const before = await Promise.all(rooms.map(async (room) => readable(await store.loadDocument(room))));
+        const reportsBefore = await store.listReports();
+
+        await store.close();
+        const reopened = await opened.reopen();
+
+        expect(await Promise.all(rooms.map(async (room) => readable(await reopened.loadDocument(room))))).toEqual(before);
+        expect(await reopened.listReports()).toEqual(reportsBefore);
+        expect(await reopened.getReport('r1')).toEqual(record);
+      });
+
+      it('keeps numbering above every earlier update after a compaction emptied the log and a reopen', async () => {
+        let last = 0;
+        for (const byte of [1, 2, 3]) last = await store.appendUpdate('r1/frame', Uint8Array.of(byte));
+        await store.compactDocument('r1/frame', Uint8Array.of(0x33), last);
+        await store.close();
+        const reopened = await opened.reopen();
+
+        const next = await reopened.appendUpdate('r1/frame', Uint8Array.of(4));
+        expect(next).toBeGreaterThan(last);
+        expect(readable(await reopened.loadDocument('r1/frame'))).toEqual({ snapshot: '33', updates: ['04'], lastSeq: next });
+      });
+    });
+
+    describe('with Yjs documents', () => {
+      it('restores a document from its appended updates with the same text', async () => {
+        const { doc, updates } = recordingDoc();
+        const text = doc.getText('t');
+        text.insert(0, 'Kết quả triển khai');
+        text.insert(text.length, ' thực hiện');
+        text.delete(0, 4);
+        text.insert(0, 'Các kết ');
+        doc.getMap('frame').set('symbol', 'BC-UBND');
+        for (const update of updates) await store.appendUpdate('r1/frame', update);
+
+        const restored = restore(await store.loadDocument('r1/frame'));
+        expect(restored.getText('t').toString()).toBe(text.toString());
+        expect(restored.getText('t').toString()).toBe('Các kết quả triển khai thực hiện');
+        expect(restored.getMap('frame').get('symbol')).toBe('BC-UBND');
+      });
+
+      it('restores a compacted document plus the edits after it', async () => {
+        const { doc, updates } = recordingDoc();
+        const text = doc.getText('t');
+        let last = 0;
+        for (const word of ['Thuận', ' lợi', ',']) {
+          text.insert(text.length, word);
+          last = await store.appendUpdate('r1/frame', updates.shift()!);
+        }
+        await store.compactDocument('r1/frame', Y.encodeStateAsUpdate(doc), last);
+        text.insert(text.length, ' khó khăn');
+        await store.appendUpdate('r1/frame', updates.shift()!);
+
+        const stored = await store.loadDocument('r1/frame');
+        expect(stored.updates).toHaveLength(1);
+        expect(restore(stored).getText('t').toString()).toBe('Thuận lợi, khó khăn');
+      });
+
+      it('restores a section body from its starting state and the edits made to it', async () => {
+        const record = report('r1', { sections: [section('ket-qua', 'KẾT QUẢ')] });
+        const room = sectionRoom('r1', 'ket-qua');
+        await store.createReport(record, new Map([[room, startingState('Kết quả khen thưởng')]]));
+
+        const editor = restore(await store.loadDocument(room));
+        const edits: Uint8Array[] = [];
+        editor.on('update', (update: Uint8Array) => edits.push(update));
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText('Tặng 12 Bằng khen.')]);
+        editor.getXmlFragment(SECTION_FRAGMENT).push([paragraph]);
+        for (const edit of edits) await store.appendUpdate(room, edit);
+
+        const restored = restore(await store.loadDocument(room));
+        expect(yXmlFragmentToProsemirrorJSON(restored.getXmlFragment(SECTION_FRAGMENT))).toEqual(
+          yXmlFragmentToProsemirrorJSON(editor.getXmlFragment(SECTION_FRAGMENT)),
+        );
+        expect(restored.getXmlFragment(SECTION_FRAGMENT).toString()).toContain('Kết quả khen thưởng');
+        expect(restored.getXmlFragment(SECTION_FRAGMENT).toString()).toContain('Tặng 12 Bằng khen.');
+      });
+    });
+
+    describe('under concurrency', () => {
+      it('stores all of 200 appends made at once across many rooms, each room in sequence order', async () => {
+        const random = seededRandom(30);
+        const jobs = Array.from({ length: 200 }, (_, i) => ({
+          room: sectionRoom(`r${i % 20}`, `s${i % 3}`),
+          bytes: randomBytes(random, 1 + Math.floor(random() * 300)),
+        }));
+        const seqs = await Promise.all(jobs.map((job) => store.appendUpdate(job.room, job.bytes)));
+
+        const byRoom = new Map<string, Array<{ seq: number; bytes: string }>>();
+        jobs.forEach((job, i) => {
+          const list = byRoom.get(job.room) ?? [];
+          list.push({ seq: seqs[i]!, bytes: hex(job.bytes)! });
+          byRoom.set(job.room, list);
+        });
+        let total = 0;
+        for (const [room, entries] of byRoom) {
+          entries.sort((a, b) => a.seq - b.seq);
+          const stored = await store.loadDocument(room);
+          expect(readable(stored), room).toEqual({
+            snapshot: null,
+            updates: entries.map((entry) => entry.bytes),
+            lastSeq: entries[entries.length - 1]!.seq,
+          });
+          expect(new Set(entries.map((entry) => entry.seq)).size).toBe(entries.length);
+          total += stored.updates.length;
+        }
+        expect(total).toBe(200);
+      });
+
+      it('creates many reports at once, all of them whole', async () => {
+        const records = Array.from({ length: 20 }, (_, i) =>
+          report(`r${String(i).padStart(2, '0')}`, { createdAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString() }),
+        );
+        await Promise.all(records.map((record) => store.createReport(record, roomsOf(record))));
+        expect(await store.listReports()).toEqual([...records].reverse());
+      });
+    });
+  });
+}
