@@ -8,6 +8,7 @@
  */
 import { getSchema, type AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import Heading from '@tiptap/extension-heading';
 
 /** Heading levels allowed inside a section body. */
 export const SECTION_HEADING_LEVELS = [2, 3] as const;
@@ -19,10 +20,17 @@ export function schemaExtensions(): AnyExtension[] {
       // Undo is per user and comes from the collaboration extension; StarterKit's history would undo
       // other people's typing.
       undoRedo: false,
-      heading: { levels: [...SECTION_HEADING_LEVELS] },
+      heading: false,
       codeBlock: false,
       code: false,
     }),
+    // A heading that arrives without a level is a numbered item ("1."), never a level-1 title: level 1
+    // is not used inside a section.
+    Heading.extend({
+      addAttributes() {
+        return { level: { default: SECTION_HEADING_LEVELS[0], rendered: false } };
+      },
+    }).configure({ levels: [...SECTION_HEADING_LEVELS] }),
   ];
 }
 

@@ -25,4 +25,9 @@ describe('sectionSchema', () => {
   it('refuses a node type it does not know', () => {
     expect(() => sectionSchema.nodeFromJSON({ type: 'doc', content: [{ type: 'codeBlock' }] })).toThrow(/codeBlock/);
   });
+
+  it('makes a heading that arrives without a level a numbered item (level 2), not a level-1 title', () => {
+    const doc = sectionSchema.nodeFromJSON({ type: 'doc', content: [{ type: 'heading', content: [{ type: 'text', text: 'Thuận lợi' }] }] });
+    expect(doc.firstChild?.attrs.level).toBe(2);
+  });
 });
