@@ -23,6 +23,9 @@ export function schemaExtensions(): AnyExtension[] {
       heading: false,
       codeBlock: false,
       code: false,
+      // Each client would append its own empty paragraph at the same moment; the server's starting
+      // content already ends in one.
+      trailingNode: false,
     }),
     // A heading that arrives without a level is a numbered item ("1."), never a level-1 title: level 1
     // is not used inside a section.

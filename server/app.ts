@@ -84,12 +84,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 async function registerClient(app: FastifyInstance, clientDir: string): Promise<void> {
   const hasClient = existsSync(join(clientDir, 'index.html'));
   if (hasClient) {
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuild is served without a restart.
+    await app.register(fastifyStatic, { root: clientDir, wildcard: true });
   } else {
     app.log.warn(`no built client in ${clientDir}: run "npm run build"`);
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/collab/');
+    const path = request.url.split('?')[0] ?? '';
+    const isPage =
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/collab/') &&
+      // A missing asset (`/assets/x.js`) is a 404, not the page.
+      !/\.[A-Za-z0-9]+$/.test(path);
     if (isPage && hasClient) return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send(errorBody('not_found', `${request.method} ${request.url} not found`));
   });

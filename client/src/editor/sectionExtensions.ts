@@ -1,0 +1,25 @@
+/**
+ * The editor of one section: the shared schema (common/editorSchema.ts) plus collaboration on the section's
+ * room — its body fragment and its carets.
+ */
+import type { AnyExtension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { schemaExtensions } from '../../../common/editorSchema.js';
+import { SECTION_FRAGMENT } from '../../../common/rooms.js';
+import type { RoomConnection } from '../collab/connectRoom.js';
+import type { Identity } from '../identity.js';
+import { PlainEnter } from './plainEnter.js';
+
+/** The extensions of a section editor bound to `room`, showing `identity` on this person's caret. */
+export function sectionExtensions(room: RoomConnection, identity: Identity): AnyExtension[] {
+  return [
+    ...schemaExtensions(),
+    PlainEnter,
+    Collaboration.configure({ document: room.doc, field: SECTION_FRAGMENT }),
+    CollaborationCaret.configure({
+      provider: room.provider,
+      user: { name: identity.name, color: identity.color },
+    }),
+  ];
+}

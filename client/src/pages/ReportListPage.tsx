@@ -1,0 +1,97 @@
+/** The home page: every report, newest first, and the form that creates one. */
+import { useEffect, useState } from 'react';
+import type { ReportSummary } from '../../../common/report.js';
+import { listReports } from '../api/reports.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { LanguageToggle } from '../components/LanguageToggle.js';
+import { formatDate } from '../i18n/formatDate.js';
+import { useT } from '../i18n/locale.js';
+import type { Identity } from '../identity.js';
+import { Link, reportPath } from '../router.js';
+import { CreateReportForm } from './CreateReportForm.js';
+
+interface ReportListPageProps {
+  identity: Identity;
+  /** Asks for a new display name. */
+  onChangeName(): void;
+}
+
+function newestFirst(a: ReportSummary, b: ReportSummary): number {
+  return b.createdAt.localeCompare(a.createdAt);
+}
+
+function ReportTable({ reports }: { reports: readonly ReportSummary[] }) {
+  const t = useT();
+  return (
+    <table className="report-table">
+      <thead>
+        <tr>
+          <th scope="col">{t.list.columnTitle}</th>
+          <th scope="col">{t.list.columnStatus}</th>
+          <th scope="col">{t.list.columnCreated}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {reports.map((report) => (
+          <tr key={report.id} data-testid={`report-row-${report.id}`}>
+            <td>
+              <Link href={reportPath(report.id)} className="report-link">
+                {report.title}
+              </Link>
+            </td>
+            <td>
+              <span className={`status-chip is-${report.status}`}>{t.status[report.status]}</span>
+            </td>
+            <td className="report-date">{formatDate(report.createdAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Lists the reports and offers to create one. */
+export function ReportListPage({ identity, onChangeName }: ReportListPageProps) {
+  const t = useT();
+  const [reports, setReports] = useState<ReportSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    listReports(abort.signal).then(
+      (loaded) => setReports([...loaded].sort(newestFirst)),
+      (failure: unknown) => {
+        if (!abort.signal.aborted) setError(failure);
+      },
+    );
+    return () => abort.abort();
+  }, []);
+
+  return (
+    <>
+      <header className="app-bar">
+        <span className="app-name">{t.appName}</span>
+        <div className="app-bar-end">
+          <span className="greeting">
+            <span className="presence-dot" style={{ backgroundColor: identity.color }} aria-hidden="true" />
+            {t.greeting(identity.name)}
+          </span>
+          <button type="button" className="link-button" onClick={onChangeName}>
+            {t.changeName}
+          </button>
+          <LanguageToggle />
+        </div>
+      </header>
+      <main className="list-page">
+        <section className="card report-list" data-testid="report-list" aria-busy={reports === null && error === null}>
+          <h1>{t.list.heading}</h1>
+          <ErrorMessage title={t.list.loadError} error={error} />
+          {reports === null && error === null ? <p className="muted">{t.list.loading}</p> : null}
+          {reports !== null && reports.length === 0 ? <p className="muted">{t.list.empty}</p> : null}
+          {reports !== null && reports.length > 0 ? <ReportTable reports={reports} /> : null}
+        </section>
+        <CreateReportForm />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+/** What was typed is on the server once the page says so: a reload shows it, exactly once. */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReport } from '../helpers/api.js';
+import { editorText, occurrences, openAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
+import { startServer, type TestServer } from '../helpers/startServer.js';
+
+describe('saving', { timeout: 60_000 }, () => {
+  const browsers = useBrowser();
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('keeps typed text across a reload once the page shows "saved"', async () => {
+    const report = await createReport(server.url);
+    const sectionId = 'kien-nghi';
+    const page = await browsers.newPage();
+    await openAs(page, `${server.url}/reports/${report.id}`, 'Lê Thị Hoa');
+    await waitForSaveState(page, 'saved');
+    const guidance = await editorText(page, sectionId);
+    expect(guidance.length).toBeGreaterThan(0);
+
+    const typed = ' Đề nghị Ủy ban nhân dân tỉnh bổ sung kinh phí khen thưởng năm 2025.';
+    await typeInSection(page, sectionId, 'end', typed);
+    await waitForEditorText(page, sectionId, typed);
+    await waitForSaveState(page, 'saved');
+
+    await page.reload();
+    await waitForEditorText(page, sectionId, typed);
+    const after = await editorText(page, sectionId);
+    expect(occurrences(after, typed)).toBe(1);
+    expect(after).toBe(guidance + typed);
+    await waitForSaveState(page, 'saved');
+  });
+
+  it('shows "offline" while the browser is offline and "saved" once it is back', async () => {
+    const report = await createReport(server.url);
+    const page = await browsers.newPage();
+    await openAs(page, `${server.url}/reports/${report.id}`, 'Lê Thị Hoa');
+    await waitForSaveState(page, 'saved');
+
+    await page.context().setOffline(true);
+    await waitForSaveState(page, 'offline');
+    await page.context().setOffline(false);
+    await waitForSaveState(page, 'saved');
+  });
+});
+
+describe('the page never writes starting content', { timeout: 60_000 }, () => {
+  const browsers = useBrowser();
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('shows each guidance line once after several people opened the report', async () => {
+    const report = await createReport(server.url);
+    const url = `${server.url}/reports/${report.id}`;
+    const template = JSON.parse(await readFile(new URL('../../templates/bao-cao-so-ket.json', import.meta.url), 'utf8')) as {
+      sections: Array<{ id: string; guidance?: string; parts?: Array<{ heading: string; guidance?: string }> }>;
+    };
+    const pages = [await browsers.newPage(), await browsers.newPage()];
+    await Promise.all(pages.map((page, index) => openAs(page, url, `Người ${index + 1}`)));
+    await Promise.all(pages.map((page) => waitForSaveState(page, 'saved')));
+    await pages[0]!.reload();
+    await waitForSaveState(pages[0]!, 'saved');
+
+    for (const section of template.sections) {
+      const text = await editorText(pages[0]!, section.id);
+      for (const line of [section.guidance, ...(section.parts ?? []).flatMap((part) => [part.heading, part.guidance])]) {
+        if (line !== undefined) expect(occurrences(text, line), `${section.id}: ${line}`).toBe(1);
+      }
+    }
+  });
+});

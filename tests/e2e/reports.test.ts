@@ -1,0 +1,95 @@
+/** The reports page: the list, creating a report from a template, and the report it opens. */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toRoman } from '../../common/roman.js';
+import { templateSchema, type Template } from '../../common/template.js';
+import { createReport } from '../helpers/api.js';
+import { editorText, occurrences, openAs, useBrowser, waitForSaveState } from '../helpers/browser.js';
+import { startServer, type TestServer } from '../helpers/startServer.js';
+
+async function loadTemplate(): Promise<Template> {
+  const raw = await readFile(new URL('../../templates/bao-cao-so-ket.json', import.meta.url), 'utf8');
+  return templateSchema.parse(JSON.parse(raw));
+}
+
+/** The date as the list shows it, `dd/mm/yyyy`, in this machine's time zone (the browser's too). */
+function listDate(iso: string): string {
+  const date = new Date(iso);
+  return `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
+}
+
+describe('the reports page', { timeout: 60_000 }, () => {
+  const browsers = useBrowser();
+  let server: TestServer;
+  let template: Template;
+
+  beforeAll(async () => {
+    server = await startServer();
+    template = await loadTemplate();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('lists a report created through the API with its status and date', async () => {
+    const report = await createReport(server.url, { title: 'Tổng kết công tác thi đua năm 2025' });
+    const page = await browsers.newPage();
+    await openAs(page, `${server.url}/`, 'Phạm Minh Đức');
+
+    const row = page.getByTestId('report-list').getByTestId(`report-row-${report.id}`);
+    await row.waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells).toEqual(['Tổng kết công tác thi đua năm 2025', 'Dự thảo', listDate(report.createdAt)]);
+
+    await page.getByTestId('language-toggle').click();
+    await row.getByText('Draft', { exact: true }).waitFor();
+    await page.getByTestId('language-toggle').click();
+    await row.getByText('Dự thảo', { exact: true }).waitFor();
+  });
+
+  it('creates a report from a template and opens it with its sections and starting content', async () => {
+    const page = await browsers.newPage();
+    await openAs(page, `${server.url}/`, 'Phạm Minh Đức');
+
+    const form = page.getByTestId('create-report');
+    await form.getByTestId('template-select').selectOption(template.id);
+    await form.getByTestId('report-title-input').fill('Sơ kết phong trào thi đua quý III');
+    await form.getByTestId('create-report-submit').click();
+    await page.waitForURL(/\/reports\/[A-Za-z0-9_-]+$/);
+
+    await page.locator('.doc-type').filter({ hasText: template.docType }).waitFor();
+    await page.locator('.doc-subject').filter({ hasText: 'Sơ kết phong trào thi đua quý III' }).waitFor();
+    await waitForSaveState(page, 'saved');
+
+    for (const [index, section] of template.sections.entries()) {
+      const wrapper = page.getByTestId(`section-${section.id}`);
+      expect(await wrapper.locator('.section-title').innerText()).toBe(`${toRoman(index + 1)}. ${section.title}`);
+      expect(await page.getByTestId(`owner-${section.id}`).innerText()).toContain('Chưa giao');
+      await page.getByTestId(`editor-${section.id}`).locator('.ProseMirror').waitFor();
+      const text = await editorText(page, section.id);
+      const expected = [section.guidance, ...section.parts.flatMap((part) => [part.heading, part.guidance])];
+      for (const line of expected) if (line !== undefined) expect(occurrences(text, line), line).toBe(1);
+    }
+
+    // The number of each part is drawn by CSS, not typed: the heading's text is the part's heading alone.
+    const firstPart = page.getByTestId(`editor-${template.sections[0]!.id}`).locator('h2').first();
+    expect(await firstPart.textContent()).toBe(template.sections[0]!.parts[0]!.heading);
+    expect(await firstPart.evaluate((element) => getComputedStyle(element, '::before').content)).toMatch(/^counter\(item\)/);
+
+    await page.getByRole('link', { name: /Danh sách báo cáo/ }).click();
+    await page.getByTestId('report-list').getByText('Sơ kết phong trào thi đua quý III').waitFor();
+  });
+
+  it("shows the server's message when creating a report fails", async () => {
+    const page = await browsers.newPage();
+    await page.route('**/api/reports', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid', message: 'Mẫu báo cáo không hợp lệ' } }) })
+        : route.continue(),
+    );
+    await openAs(page, `${server.url}/`, 'Phạm Minh Đức');
+    await page.getByTestId('create-report').getByTestId('create-report-submit').click();
+    await page.getByRole('alert').filter({ hasText: 'Mẫu báo cáo không hợp lệ' }).waitFor();
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * Chromium for end-to-end tests (playwright-core and the system's /usr/bin/chromium; never
+ * `npx playwright install`), and the few page actions the tests share. {@link useBrowser} registers the
+ * hooks that close everything it opened.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
+/** Where Debian's Chromium lives (SETUP-NOTES.md, "Browser tests"). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Flags for a quiet, headless Chromium in containers and CI. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** How long a single wait in a page may take before the test fails (a deadline, not a sleep). */
+export const WAIT_MS = 20_000;
+
+/** Starts Chromium. The caller closes it; {@link useBrowser} does so for tests. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The browser of a test file: each `newPage` is a fresh context (its own storage: another person). */
+export interface BrowserHandle {
+  /** A page in a new browser context, closed after the current test. */
+  newPage(): Promise<Page>;
+  /** The browser itself, once `beforeAll` has run. */
+  browser(): Browser;
+}
+
+/**
+ * Launches one Chromium for the enclosing `describe` (or file), closes each test's contexts after it and
+ * the browser after all. Call at collection time, like `beforeAll`.
+ */
+export function useBrowser(): BrowserHandle {
+  let browser: Browser | undefined;
+  const contexts = new Set<BrowserContext>();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 30_000);
+
+  afterEach(async () => {
+    const open = [...contexts];
+    contexts.clear();
+    await Promise.all(open.map((context) => context.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+
+  const current = (): Browser => {
+    if (browser === undefined) throw new Error('useBrowser: the browser is not launched (use it inside a test)');
+    return browser;
+  };
+
+  return {
+    browser: current,
+    async newPage() {
+      const context = await current().newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+      contexts.add(context);
+      context.setDefaultTimeout(WAIT_MS);
+      return context.newPage();
+    },
+  };
+}
+
+/**
+ * Opens `url` in `page` as a first-time visitor and gives `name` at the name prompt, as a person would.
+ * Resolves once the page behind the prompt is shown.
+ */
+export async function openAs(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  const input = page.getByTestId('name-input');
+  await input.fill(name);
+  await input.press('Enter');
+  await input.waitFor({ state: 'detached' });
+}
+
+/** The `editor-<sectionId>` wrapper's selector. */
+export function editorSelector(sectionId: string): string {
+  return `[data-testid="editor-${sectionId}"] .ProseMirror`;
+}
+
+/**
+ * The text of a section's editor without other people's caret labels (they sit inside `.ProseMirror`
+ * and hold names).
+ */
+export function editorText(page: Page, sectionId: string): Promise<string> {
+  return page.evaluate((selector) => {
+    const editor = document.querySelector(selector);
+    if (editor === null) return '';
+    const copy = editor.cloneNode(true) as Element;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  }, editorSelector(sectionId));
+}
+
+/** Waits until a section's editor (carets stripped) contains `text`. */
+export async function waitForEditorText(page: Page, sectionId: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ({ selector, expected }) => {
+      const editor = document.querySelector(selector);
+      if (editor === null) return false;
+      const copy = editor.cloneNode(true) as Element;
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      return (copy.textContent ?? '').includes(expected);
+    },
+    { selector: editorSelector(sectionId), expected: text },
+    { timeout: WAIT_MS },
+  );
+}
+
+/** Waits until the status bar shows `state` (`saved`, `saving`, `reconnecting` or `offline`). */
+export async function waitForSaveState(page: Page, state: 'saved' | 'saving' | 'reconnecting' | 'offline'): Promise<void> {
+  await page.locator(`[data-testid="save-state"][data-state="${state}"]`).waitFor({ timeout: WAIT_MS });
+}
+
+/**
+ * Puts the caret at the very start or end of a section's editor (Ctrl+Home / Ctrl+End after focusing
+ * it) and types `text` there.
+ */
+export async function typeInSection(page: Page, sectionId: string, where: 'start' | 'end', text: string): Promise<void> {
+  const editor = page.locator(editorSelector(sectionId));
+  await editor.click();
+  await editor.press(where === 'start' ? 'Control+Home' : 'Control+End');
+  await page.keyboard.type(text);
+}
+
+/** How many times `needle` occurs in `haystack` (not overlapping). */
+export function occurrences(haystack: string, needle: string): number {
+  if (needle === '') return 0;
+  return haystack.split(needle).length - 1;
+}
