@@ -2,7 +2,7 @@
 
 /**
  * The largest websocket message a room accepts, in bytes. A 300,000-character section syncs in well under
- * this (about 1 byte per character plus item overhead); a paste larger than this is refused with 4413.
+ * this (measured: 423 kB of state for 300,000 Vietnamese characters, about 1.4 bytes each); a paste larger than this is refused with 4413.
  */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 

@@ -1,0 +1,197 @@
+/**
+ * `npm run bench`: the room server under simulated editors. Starts the real server in a child process,
+ * runs one typing scenario and the large-section sync measurement, and prints ONE JSON line on stdout
+ * (progress goes to stderr). See bench/README.md for what each number means.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createReport, sectionRooms } from './client.js';
+import { machineBusySeconds, machineInfo } from './machine.js';
+import { Crowd, type TypingResult } from './editors.js';
+import { parseOptions, type BenchOptions } from './options.js';
+import { startServerProcess, type ServerProcess } from './serverProcess.js';
+import { median, round2 } from './stats.js';
+import { fillSection, measureSyncCost, timeFreshSync, type SyncTiming } from './syncLarge.js';
+
+/** The aims of the issue: p99 propagation latency and the time to sync the large section. */
+const AIM_P99_MS = 50;
+const AIM_SYNC_MS = 200;
+
+const info = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+interface SyncResult {
+  chars: number;
+  /** Median over fresh connections to the loaded room. */
+  ms: number;
+  runsMs: number[];
+  /** Median time until the websocket was open (part of `ms`). */
+  openMs: number;
+  /** Local CPU cost of encoding (server side) and applying (client side) the whole state, in ms. */
+  encodeMs: number;
+  applyMs: number;
+  /** One fresh connection right after a server restart: the room is loaded from the store first. */
+  coldMs: number;
+  bytes: number;
+}
+
+interface ServerResult {
+  /** CPU seconds during the typing phase (warm-up included). */
+  cpuSeconds: number;
+  /** The same as a share of one core over the typing phase's wall time. */
+  cpuPercent: number;
+  peakMemoryMB: number;
+  /** Resident memory right after start, before any room was opened: the baseline of the peak. */
+  startMemoryMB: number;
+}
+
+interface TypingPhase {
+  typing: TypingResult;
+  server: Pick<ServerResult, 'cpuSeconds' | 'cpuPercent'>;
+  bench: { cpuSeconds: number; cpuPercent: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number };
+  /** CPU used by every other process during the typing phase, as a share of one core: noise in the numbers. */
+  othersCpuPercent: number;
+}
+
+async function typingPhase(server: ServerProcess, options: BenchOptions): Promise<TypingPhase> {
+  info(`connecting ${options.editors} editors to ${options.rooms} room(s)`);
+  const rooms = await sectionRooms(server.url, options.rooms);
+  const crowd = await Crowd.connect(server.collabUrl, rooms, options.editors);
+  try {
+    info(`typing ${options.rate}/s each for ${options.warmup} s warm-up + ${options.seconds} s`);
+    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+    const machineStart = await machineBusySeconds();
+    const serverCpuStart = await server.cpuSeconds();
+    const benchCpuStart = process.cpuUsage();
+    const wallStart = performance.now();
+    loopDelay.enable();
+    const typing = await crowd.type({
+      ratePerEditor: options.rate,
+      warmupSeconds: options.warmup,
+      seconds: options.seconds,
+      cursors: options.cursors,
+    });
+    loopDelay.disable();
+    const wallSeconds = (performance.now() - wallStart) / 1000;
+    const serverCpu = (await server.cpuSeconds()) - serverCpuStart;
+    const benchUsage = process.cpuUsage(benchCpuStart);
+    const machineBusy = (await machineBusySeconds()) - machineStart;
+    const benchCpu = (benchUsage.user + benchUsage.system) / 1e6;
+    const othersCpu = Math.max(0, machineBusy - serverCpu - benchCpu);
+    return {
+      typing,
+      server: { cpuSeconds: round2(serverCpu), cpuPercent: Math.round((serverCpu / wallSeconds) * 100) },
+      bench: {
+        cpuSeconds: round2(benchCpu),
+        cpuPercent: Math.round((benchCpu / wallSeconds) * 100),
+        eventLoopDelayP99Ms: round2(loopDelay.percentile(99) / 1e6),
+        eventLoopDelayMaxMs: round2(loopDelay.max / 1e6),
+      },
+      othersCpuPercent: Math.round((othersCpu / wallSeconds) * 100),
+    };
+  } finally {
+    crowd.destroy();
+  }
+}
+
+/**
+ * Fills a fresh section and times `syncRuns` fresh joins against the loaded room; then restarts the
+ * server on the same data dir (stopping `server`, whose peak memory is returned) and times one cold join.
+ * Servers started here are added to `servers`, so the caller's cleanup stops them too.
+ */
+async function syncPhase(
+  server: ServerProcess,
+  options: BenchOptions,
+  servers: ServerProcess[],
+): Promise<{ sync: SyncResult; peakMemoryMB: number }> {
+  const report = await createReport(server.url);
+  const room = report.sections[0]!.room;
+  info(`filling ${room} with ${options.syncChars} characters`);
+  const length = await fillSection(server.collabUrl, room, options.syncChars);
+  const runs: SyncTiming[] = [];
+  for (let run = 0; run < options.syncRuns; run++) runs.push(await timeFreshSync(server.collabUrl, room, length));
+  const runsMs = runs.map((run) => round2(run.ms));
+  info(`fresh joins: ${runsMs.join(', ')} ms (socket open after ${runs.map((run) => run.openMs.toFixed(1)).join(', ')} ms)`);
+  const cost = await measureSyncCost(server.collabUrl, room, length);
+  const peakMemoryMB = await server.peakMemoryMB();
+
+  await server.stop();
+  info('restarting the server for a cold join');
+  const restarted = await startServerProcess({ dataDir: server.dataDir });
+  servers.push(restarted);
+  const cold = await timeFreshSync(restarted.collabUrl, room, length);
+  await restarted.stop();
+  const sync = {
+    chars: options.syncChars,
+    ms: median(runsMs),
+    runsMs,
+    openMs: round2(median(runs.map((run) => run.openMs))),
+    encodeMs: round2(cost.encodeMs),
+    applyMs: round2(cost.applyMs),
+    coldMs: round2(cold.ms),
+    bytes: runs[0]!.bytes,
+  };
+  return { sync, peakMemoryMB };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const dataDir = await mkdtemp(join(tmpdir(), 'dong-soan-bench-'));
+  const servers: ServerProcess[] = [];
+  const cleanup = async () => {
+    await Promise.allSettled(servers.map((server) => server.stop()));
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      info(`${signal}: stopping the server`);
+      void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
+  try {
+    const server = await startServerProcess({ dataDir });
+    servers.push(server);
+    info(`server pid ${server.pid} at ${server.url}`);
+    const startMemoryMB = await server.memoryMB();
+    const typed = await typingPhase(server, options);
+
+    let sync: SyncResult | null = null;
+    let peakMemoryMB: number;
+    if (options.syncChars > 0) ({ sync, peakMemoryMB } = await syncPhase(server, options, servers));
+    else peakMemoryMB = await server.peakMemoryMB();
+
+    if (typed.othersCpuPercent > 20) {
+      info(`other processes used ${typed.othersCpuPercent} % of a core while typing: the numbers are noisy`);
+    }
+    const result = {
+      editors: options.editors,
+      rooms: options.rooms,
+      ratePerEditor: options.rate,
+      seconds: options.seconds,
+      warmupSeconds: options.warmup,
+      cursors: options.cursors,
+      latencyMs: typed.typing.latencyMs,
+      firstReceiptMs: typed.typing.firstReceiptMs,
+      deliveredUpdatesPerSec: typed.typing.deliveredUpdatesPerSec,
+      sentEditsPerSec: typed.typing.sentEditsPerSec,
+      missingDeliveries: typed.typing.missingDeliveries,
+      sync300k: sync,
+      server: { ...typed.server, peakMemoryMB: round2(peakMemoryMB), startMemoryMB: round2(startMemoryMB) },
+      bench: typed.bench,
+      machine: { ...machineInfo(), othersCpuPercent: typed.othersCpuPercent },
+      aimsMet: {
+        p99Under50ms: typed.typing.latencyMs.p99 < AIM_P99_MS,
+        syncUnder200ms: sync === null ? null : sync.ms < AIM_SYNC_MS,
+      },
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

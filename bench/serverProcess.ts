@@ -1,0 +1,136 @@
+/**
+ * The real server (`server/main.ts`) in a child process, as an operator runs it, plus what the benchmark
+ * reads about it from /proc: CPU time and peak resident memory.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on Linux). */
+const CLK_TCK = 100;
+const STOP_TIMEOUT_MS = 15_000;
+
+/** A running server child process. */
+export interface ServerProcess {
+  pid: number;
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** `ws://127.0.0.1:PORT/collab`, the y-websocket server URL. */
+  collabUrl: string;
+  dataDir: string;
+  /** User + system CPU seconds the process has used so far. */
+  cpuSeconds(): Promise<number>;
+  /** The process's peak resident set size so far (VmHWM), in MB. */
+  peakMemoryMB(): Promise<number>;
+  /** The process's current resident set size (VmRSS), in MB. */
+  memoryMB(): Promise<number>;
+  /** Stops the process (SIGTERM, waiting for it to flush; SIGKILL after a timeout). Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  /** Reuse this data dir (it is then not removed on stop); by default a fresh temp dir is made and removed. */
+  dataDir?: string;
+  /** Where the server's own output (warnings, errors) goes, line by line. */
+  log?: (line: string) => void;
+}
+
+/** Starts `node --import tsx server/main.ts` on a free port and waits for its "listening on" line. */
+export async function startServerProcess(options: StartServerOptions = {}): Promise<ServerProcess> {
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'dong-soan-bench-')));
+  const log = options.log ?? ((line: string) => process.stderr.write(`[server] ${line}\n`));
+  // Extra node flags for the server only, for diagnosis: e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof".
+  const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', join(root, 'server/main.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const removeDir = async () => {
+    if (ownDir) await rm(dataDir, { recursive: true, force: true });
+  };
+  let port: number;
+  try {
+    port = await waitForPort(child, exited, log);
+  } catch (error) {
+    await kill(child, exited);
+    await removeDir();
+    throw error;
+  }
+  const pid = child.pid!;
+  let stopped: Promise<void> | null = null;
+  return {
+    pid,
+    url: `http://127.0.0.1:${port}`,
+    collabUrl: `ws://127.0.0.1:${port}/collab`,
+    dataDir,
+    cpuSeconds: () => readCpuSeconds(pid),
+    peakMemoryMB: () => readStatusMB(pid, 'VmHWM'),
+    memoryMB: () => readStatusMB(pid, 'VmRSS'),
+    stop() {
+      stopped ??= kill(child, exited).then(removeDir);
+      return stopped;
+    },
+  };
+}
+
+/** Reads the child's output line by line (forever: a full pipe would block the server) until it listens. */
+function waitForPort(child: ChildProcess, exited: Promise<void>, log: (line: string) => void): Promise<number> {
+  return new Promise((done, fail) => {
+    let listening = false;
+    const recent: string[] = [];
+    const onLine = (line: string) => {
+      const match = /listening on http:\/\/[^:\s]+:(\d+)/.exec(line);
+      if (match && !listening) {
+        listening = true;
+        done(Number(match[1]));
+        return;
+      }
+      if (line.trim() === '') return;
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      log(line);
+    };
+    for (const stream of [child.stdout!, child.stderr!]) {
+      let buffered = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        buffered += chunk;
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) onLine(line);
+      });
+    }
+    void exited.then(() => {
+      if (!listening) fail(new Error(`server exited (${child.exitCode ?? child.signalCode}) before listening:\n${recent.join('\n')}`));
+    });
+  });
+}
+
+async function kill(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function readCpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; fields after it are space-separated, field 3 first.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return (utime + stime) / CLK_TCK;
+}
+
+async function readStatusMB(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
+  if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
+  return Number(match[1]) / 1024;
+}
