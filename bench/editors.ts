@@ -8,7 +8,8 @@
 import * as Y from 'yjs';
 import { connectClient, sleep, waitUntil, type BenchClient } from './client.js';
 import { summarise, type Percentiles } from './stats.js';
-import { Typist, seededRandom } from './text.js';
+import { seededRandom } from '../common/seededRandom.js';
+import { Typist } from './text.js';
 
 /** The Y.Map that carries each editor's latest edit number. */
 const BENCH_MAP = 'bench';

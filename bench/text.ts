@@ -1,4 +1,5 @@
 /** Realistic Vietnamese report prose, generated deterministically from a seed. */
+import { seededRandom } from '../common/seededRandom.js';
 
 const SENTENCES = [
   'Thực hiện Kế hoạch số 125/KH-UBND ngày 15 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh, các sở, ban, ngành đã chủ động xây dựng kế hoạch triển khai phù hợp với chức năng, nhiệm vụ được giao.',
@@ -15,17 +16,6 @@ const SENTENCES = [
   'Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan theo dõi, đôn đốc việc thực hiện, định kỳ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 20 tháng 12.',
 ] as const;
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same text. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Paragraphs of about `paragraphChars` characters, `totalChars` characters in all (NFC). */
 export function vietnameseParagraphs(totalChars: number, paragraphChars = 500, seed = 1): string[] {

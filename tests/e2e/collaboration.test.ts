@@ -2,27 +2,19 @@
  * Two people in two browsers write the same section at once: each sees the other's text and the other's
  * caret, labelled with the other's name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReport } from '../helpers/api.js';
 import { editorText, occurrences, openAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/startServer.js';
+import { useServer } from '../helpers/startServer.js';
 
 describe('two people writing one section', { timeout: 60_000 }, () => {
   const browsers = useBrowser();
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer();
 
   it("shows each person the other's text and named caret", async () => {
-    const report = await createReport(server.url, { title: 'Sơ kết 6 tháng' });
+    const report = await createReport(server().url, { title: 'Sơ kết 6 tháng' });
     const sectionId = 'tham-muu';
-    const url = `${server.url}/reports/${report.id}`;
+    const url = `${server().url}/reports/${report.id}`;
     const lan = await browsers.newPage();
     const binh = await browsers.newPage();
     await Promise.all([openAs(lan, url, 'Nguyễn Thị Lan'), openAs(binh, url, 'Trần Văn Bình')]);
@@ -53,8 +45,8 @@ describe('two people writing one section', { timeout: 60_000 }, () => {
   });
 
   it('lists both people in the presence bar of each page', async () => {
-    const report = await createReport(server.url);
-    const url = `${server.url}/reports/${report.id}`;
+    const report = await createReport(server().url);
+    const url = `${server().url}/reports/${report.id}`;
     const lan = await browsers.newPage();
     const binh = await browsers.newPage();
     await Promise.all([openAs(lan, url, 'Nguyễn Thị Lan'), openAs(binh, url, 'Trần Văn Bình')]);

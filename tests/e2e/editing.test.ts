@@ -1,25 +1,17 @@
 /** Typing in a section as a person does. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReport } from '../helpers/api.js';
 import { editorSelector, openAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/startServer.js';
+import { useServer } from '../helpers/startServer.js';
 
 describe('editing a section', { timeout: 60_000 }, () => {
   const browsers = useBrowser();
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer();
 
   it('starts a plain paragraph on Enter after an italic guidance line', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server().url);
     const page = await browsers.newPage();
-    await openAs(page, `${server.url}/reports/${report.id}`, 'Phạm Văn Minh');
+    await openAs(page, `${server().url}/reports/${report.id}`, 'Phạm Văn Minh');
     await waitForSaveState(page, 'saved');
 
     const typed = 'Đã tổ chức 25 phong trào thi đua.';

@@ -1,27 +1,19 @@
 /** What was typed is on the server once the page says so: a reload shows it, exactly once. */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReport } from '../helpers/api.js';
 import { editorText, occurrences, openAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/startServer.js';
+import { useServer } from '../helpers/startServer.js';
 
 describe('saving', { timeout: 60_000 }, () => {
   const browsers = useBrowser();
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer();
 
   it('keeps typed text across a reload once the page shows "saved"', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server().url);
     const sectionId = 'kien-nghi';
     const page = await browsers.newPage();
-    await openAs(page, `${server.url}/reports/${report.id}`, 'Lê Thị Hoa');
+    await openAs(page, `${server().url}/reports/${report.id}`, 'Lê Thị Hoa');
     await waitForSaveState(page, 'saved');
     const guidance = await editorText(page, sectionId);
     expect(guidance.length).toBeGreaterThan(0);
@@ -40,9 +32,9 @@ describe('saving', { timeout: 60_000 }, () => {
   });
 
   it('shows "offline" while the browser is offline and "saved" once it is back', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server().url);
     const page = await browsers.newPage();
-    await openAs(page, `${server.url}/reports/${report.id}`, 'Lê Thị Hoa');
+    await openAs(page, `${server().url}/reports/${report.id}`, 'Lê Thị Hoa');
     await waitForSaveState(page, 'saved');
 
     await page.context().setOffline(true);
@@ -54,19 +46,11 @@ describe('saving', { timeout: 60_000 }, () => {
 
 describe('the page never writes starting content', { timeout: 60_000 }, () => {
   const browsers = useBrowser();
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer();
 
   it('shows each guidance line once after several people opened the report', async () => {
-    const report = await createReport(server.url);
-    const url = `${server.url}/reports/${report.id}`;
+    const report = await createReport(server().url);
+    const url = `${server().url}/reports/${report.id}`;
     const template = JSON.parse(await readFile(new URL('../../templates/bao-cao-so-ket.json', import.meta.url), 'utf8')) as {
       sections: Array<{ id: string; guidance?: string; parts?: Array<{ heading: string; guidance?: string }> }>;
     };

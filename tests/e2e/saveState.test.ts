@@ -7,10 +7,10 @@
  * refuse connections, and so observe each state deterministically.
  */
 import type { WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReport } from '../helpers/api.js';
 import { editorText, occurrences, openAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/startServer.js';
+import { useServer } from '../helpers/startServer.js';
 
 const SECTION = 'kien-nghi';
 const SECTION_SOCKET = new RegExp(`/collab/[^/]+/section/${SECTION}$`);
@@ -22,18 +22,10 @@ function isSyncStep1(message: string | Buffer): boolean {
 
 describe('the save state', { timeout: 60_000 }, () => {
   const browsers = useBrowser();
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer();
 
   it("stays 'saving' until the server answers the confirmation sent after the edit", async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server().url);
     const page = await browsers.newPage();
     let holding = false;
     const held: Array<string | Buffer> = [];
@@ -49,7 +41,7 @@ describe('the save state', { timeout: 60_000 }, () => {
       });
       upstream.onMessage((message) => (holding ? held.push(message) : ws.send(message)));
     });
-    await openAs(page, `${server.url}/reports/${report.id}`, 'Võ Thị Mai');
+    await openAs(page, `${server().url}/reports/${report.id}`, 'Võ Thị Mai');
     await waitForSaveState(page, 'saved');
 
     holding = true;
@@ -66,7 +58,7 @@ describe('the save state', { timeout: 60_000 }, () => {
   });
 
   it('sends edits made while disconnected once the connection is back, and only then says saved', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server().url);
     const page = await browsers.newPage();
     let refusing = false;
     let live: WebSocketRoute | undefined;
@@ -78,7 +70,7 @@ describe('the save state', { timeout: 60_000 }, () => {
       live = ws;
       ws.connectToServer();
     });
-    const url = `${server.url}/reports/${report.id}`;
+    const url = `${server().url}/reports/${report.id}`;
     await openAs(page, url, 'Võ Thị Mai');
     await waitForSaveState(page, 'saved');
 

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type BuildOptions } from '../../server/app.js';
 import { defaultConfig, type AppConfig } from '../../server/config.js';
 import { openSqliteStore } from '../../server/storage/sqliteStore.js';
@@ -110,5 +111,23 @@ export async function spawnServer(env: { DATA_DIR: string; PORT?: number }): Pro
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
+  };
+}
+
+/**
+ * Starts one server for the enclosing `describe` (beforeAll) and closes it afterwards (afterAll).
+ * Returns a getter, since the server exists only once the hook has run.
+ */
+export function useServer(options: StartOptions = {}): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(options);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('useServer: the server is started in beforeAll');
+    return server;
   };
 }

@@ -9,6 +9,7 @@ import { sectionSchema } from '../../../common/editorSchema.js';
 import { SECTION_FRAGMENT, formatRoomName, sectionRoom } from '../../../common/rooms.js';
 import { sectionStartingContent } from '../../../common/template.js';
 import type { ReportRecord, SectionRecord, Store, StoredDocument } from '../../../server/storage/store.js';
+import { seededRandom } from '../../../common/seededRandom.js';
 
 /** A freshly opened, empty store and how to get at its data again. */
 export interface OpenedStore {
@@ -22,17 +23,6 @@ export interface OpenedStore {
   cleanup(): Promise<void>;
 }
 
-/** A small seeded PRNG (mulberry32), so random bytes are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomBytes(random: () => number, length: number): Uint8Array {
   return Uint8Array.from({ length }, () => Math.floor(random() * 256));
