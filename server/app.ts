@@ -6,16 +6,24 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { guestAuthenticator, type Authenticator } from './auth/identity.js';
+import { AccountService } from './accounts/accountService.js';
+import { LoginThrottle } from './auth/loginThrottle.js';
+import { installRequestAuth } from './auth/requestAuth.js';
+import { Sessions } from './auth/sessions.js';
+import { publishOwnership } from './collab/liveAccess.js';
 import { registerCollab } from './collab/pipeline.js';
 import { RoomRegistry } from './collab/roomRegistry.js';
 import type { AppConfig } from './config.js';
-import { errorBody, installErrorHandler, unauthenticated } from './errors.js';
+import { errorBody, installErrorHandler } from './errors.js';
 import { createReportService } from './reports/reportService.js';
+import { registerAccountRoutes } from './routes/accounts.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerOpenApiRoute } from './routes/openapi.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerSessionRoutes } from './routes/session.js';
 import { registerTemplateRoutes } from './routes/templates.js';
+import { registerWorkspaceRoutes } from './routes/workspace.js';
+import { bootstrap } from './seed/bootstrap.js';
 import { openSqliteStore } from './storage/sqliteStore.js';
 import type { Store } from './storage/store.js';
 import { describeProblem, loadTemplates } from './templates/loadTemplates.js';
@@ -23,20 +31,31 @@ import { describeProblem, loadTemplates } from './templates/loadTemplates.js';
 export interface BuildOptions {
   /** The store to use; by default the SQLite file in `config.dataDir`. */
   store?: Store;
-  /** Who is calling; by default everyone is a guest (accounts come later). */
-  authenticate?: Authenticator;
+  /** Where first-start credentials are printed (once); by default stdout. */
+  print?: (line: string) => void;
 }
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: 1024 * 1024 });
   const store = options.store ?? openSqliteStore(join(config.dataDir, 'dong-soan.sqlite'));
-  const authenticate = options.authenticate ?? guestAuthenticator;
 
   const { templates, problems } = await loadTemplates(config.templatesDir);
   for (const problem of problems) app.log.error(describeProblem(problem));
 
-  const reports = createReportService(store, templates);
   const registry = new RoomRegistry(store, config.collab, app.log);
+  const sessions = new Sessions(store, config.auth.sessions);
+  const accounts = new AccountService(store);
+  const reports = createReportService({
+    store,
+    templates,
+    onOwnershipChange: (report) => publishOwnership(registry, report),
+  });
+  await bootstrap(store, accounts, reports, {
+    ...config.auth,
+    dataDir: config.dataDir,
+    templatesDir: config.templatesDir,
+    print: options.print ?? ((line) => console.log(line)),
+  });
 
   installErrorHandler(app);
   await app.register(fastifyWebsocket, {
@@ -51,19 +70,18 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     },
   });
 
-  // The seam where accounts plug in: every REST call but the session call is authenticated here.
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    if (!(await authenticate(request.raw))) throw unauthenticated();
-  });
-
+  // The seam where authentication plugs in: REST here, rooms in the pipeline's first step.
+  installRequestAuth(app, sessions.authenticate);
+  registerSessionRoutes(app, { store, sessions, throttle: new LoginThrottle(config.auth.throttle) });
+  registerAccountRoutes(app, accounts);
+  registerWorkspaceRoutes(app, store);
   registerHealthRoute(app, registry);
   registerOpenApiRoute(app);
   registerTemplateRoutes(app, templates);
   registerReportRoutes(app, reports);
   registerCollab(app, {
-    authenticate,
-    reports,
+    authenticate: sessions.authenticate,
+    findReport: (id) => reports.find(id),
     registry,
     limits: {
       maxMessageBytes: config.collab.maxMessageBytes,

@@ -5,7 +5,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { MAX_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../common/limits.js';
+import { MIN_PASSWORD_LENGTH } from '../common/account.js';
 import type { RegistryOptions } from './collab/roomRegistry.js';
+import { DEFAULT_THROTTLE, type ThrottleOptions } from './auth/loginThrottle.js';
+import type { SessionOptions } from './auth/sessions.js';
 
 export interface AppConfig {
   /** Where to listen; `main` uses these, `buildApp` does not listen. */
@@ -19,6 +22,14 @@ export interface AppConfig {
   templatesDir: string;
   /** Fastify's log level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  auth: {
+    /** The first admin's password when the store is empty; null: a random one, printed once. */
+    adminPassword: string | null;
+    /** Seed the demo workspace into an empty store. */
+    seedDemo: boolean;
+    sessions: SessionOptions;
+    throttle: ThrottleOptions;
+  };
   collab: RegistryOptions & {
     maxMessageBytes: number;
     maxPendingBytes: number;
@@ -38,6 +49,13 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     templatesDir: resolve(root, 'templates'),
     logLevel: 'info',
     ...overrides,
+    auth: {
+      adminPassword: null,
+      seedDemo: false,
+      sessions: { idleTimeoutMs: 8 * 3600_000, absoluteTimeoutMs: 7 * 24 * 3600_000, secureCookie: false },
+      throttle: DEFAULT_THROTTLE,
+      ...overrides.auth,
+    },
     collab: {
       maxMessageBytes: MAX_MESSAGE_BYTES,
       maxPendingBytes: MAX_PENDING_BYTES,
@@ -62,6 +80,12 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  ADMIN_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }).optional(),
+  DEMO: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('1'),
+  /** Minutes without a request after which a session ends. */
+  SESSION_IDLE_MINUTES: z.string().regex(/^\d+$/, { message: 'must be a whole number' }).transform(Number).default(480),
+  /** `1` when the app is served over HTTPS (behind a proxy): the session cookie is then Secure. */
+  COOKIE_SECURE: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('0'),
 });
 
 /** A configuration error: one line, naming the variable. */
@@ -83,10 +107,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   // silently running on SQLite when an operator asked for a shared database.
   if (values.DATABASE_URL) throw new ConfigError('DATABASE_URL: PostgreSQL storage is not available in this version yet');
   if (values.REDIS_URL) throw new ConfigError('REDIS_URL: sharing rooms through Redis is not available in this version yet');
+  const defaults = defaultConfig();
   return defaultConfig({
     host: values.HOST,
     port: values.PORT,
     dataDir: resolve(values.DATA_DIR),
     logLevel: values.LOG_LEVEL,
+    auth: {
+      ...defaults.auth,
+      adminPassword: values.ADMIN_PASSWORD ?? null,
+      seedDemo: values.DEMO === '1',
+      sessions: {
+        ...defaults.auth.sessions,
+        idleTimeoutMs: values.SESSION_IDLE_MINUTES * 60_000,
+        secureCookie: values.COOKIE_SECURE === '1',
+      },
+    },
   });
 }

@@ -19,8 +19,19 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
 export const badRequest = (message: string) => new AppError(400, 'bad_request', message);
-export const unauthenticated = () => new AppError(401, 'unauthenticated', 'sign in first');
+export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Cần đăng nhập (sign in first)');
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
+export const conflict = (message: string) => new AppError(409, 'conflict', message);
+export const invalidCredentials = () =>
+  new AppError(401, 'invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng (wrong username or password)');
+export const crossSite = () => new AppError(403, 'cross_site', 'cross-site requests may not change anything');
+
+/** Too many failed logins; `retryAfterSeconds` goes in the Retry-After header. */
+export class TooManyAttemptsError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'too_many_attempts', `Đăng nhập sai quá nhiều lần; thử lại sau ${retryAfterSeconds} giây (too many attempts)`);
+  }
+}
 
 /** A validation failure naming the first field at fault, e.g. `templateId: Required`. */
 export function invalidInput(error: ZodError): AppError {
@@ -37,6 +48,7 @@ export function errorBody(code: string, message: string): ApiErrorBody {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.status).send(errorBody(error.code, error.message));
     }
     const status = error.statusCode ?? 500;

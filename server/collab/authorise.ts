@@ -1,35 +1,46 @@
 /**
- * Step 2 of the room pipeline: may this identity open this room, and may it write? (DESIGN.md, the write
- * rule of each room.) Until accounts exist every guest may write the frame and the sections; nobody
- * writes the review room over the socket.
+ * Step 2 of the room pipeline: may this identity open this room, and may it write? The rules are
+ * common/access.ts; DESIGN.md gives each room its one write rule.
  */
-import type { RoomName } from '../../common/rooms.js';
+import { canSeeReport, frameAccess, sectionAccess, type Access } from '../../common/access.js';
+import type { Report } from '../../common/report.js';
+import type { RoomName, RoomPart } from '../../common/rooms.js';
 import type { Identity } from '../auth/identity.js';
-import type { ReportService } from '../reports/reportService.js';
-import { notFound } from '../errors.js';
-import type { Access } from './connection.js';
+import { forbidden, notFound } from '../errors.js';
 
-/** The access granted, or throws an `AppError` whose status answers the upgrade (403, 404). */
-export async function authoriseRoom(identity: Identity, room: RoomName, reports: ReportService): Promise<Access> {
-  const report = await reports.find(room.reportId);
-  if (!report) throw notFound(`report "${room.reportId}"`);
-  switch (room.part.kind) {
+/** What a person may do in one part of a report: write, read, nothing (`hidden`), or there is no such part. */
+export type RoomVerdict = Access | 'hidden' | 'missing';
+
+export function roomAccess(identity: Identity, report: Report, part: RoomPart): RoomVerdict {
+  if (!canSeeReport(identity, report.sections.map((section) => section.ownerDepartmentId))) return 'hidden';
+  switch (part.kind) {
     case 'review':
+      // Written only by the server (DESIGN.md).
       return 'read';
     case 'frame':
-      return writerAccess(identity);
+      return frameAccess(identity);
     case 'section': {
-      const { sectionId } = room.part;
-      if (!report.sections.some((section) => section.id === sectionId)) throw notFound(`section "${sectionId}"`);
-      return writerAccess(identity);
+      const section = report.sections.find((candidate) => candidate.id === part.sectionId);
+      return section ? sectionAccess(identity, section.ownerDepartmentId) : 'missing';
     }
   }
 }
 
-function writerAccess(identity: Identity): Access {
-  switch (identity.kind) {
-    case 'guest':
-      return 'write';
+/** The access granted at the upgrade, or throws the AppError that answers it (403, 404). */
+export async function authoriseRoom(
+  identity: Identity,
+  room: RoomName,
+  findReport: (id: string) => Promise<Report | null>,
+): Promise<Access> {
+  const report = await findReport(room.reportId);
+  if (!report) throw notFound(`report "${room.reportId}"`);
+  const verdict = roomAccess(identity, report, room.part);
+  switch (verdict) {
+    case 'hidden':
+      throw forbidden('this report is not shared with you');
+    case 'missing':
+      throw notFound('no such part of the report');
+    default:
+      return verdict;
   }
 }
-

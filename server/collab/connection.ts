@@ -4,10 +4,9 @@
  */
 import type { WebSocket, RawData } from 'ws';
 import { CloseCode } from '../../common/closeCodes.js';
+import type { Access } from '../../common/access.js';
 import type { Identity } from '../auth/identity.js';
 
-/** What the connection may do in its room, decided once at the upgrade. */
-export type Access = 'write' | 'read';
 
 /** pending: waiting for the room; open: bound to it; closed: gone, nothing more is handled. */
 export type ConnectionState = 'pending' | 'open' | 'closed';
@@ -51,6 +50,7 @@ export class Connection {
   constructor(
     private readonly socket: WebSocket,
     readonly identity: Identity,
+    /** Decided at the upgrade; changed by the room (in order with messages) when ownership changes. */
     public access: Access,
     private readonly limits: ConnectionLimits,
   ) {
@@ -60,16 +60,21 @@ export class Connection {
     socket.on('error', () => this.close(CloseCode.internalError, 'socket error'));
   }
 
-  /** Binds the connection to its room: buffered messages are delivered now, in order, then live ones. */
+  /**
+   * Binds the connection to its room: buffered messages are delivered now, in order, then live ones. A
+   * connection that closed while its room loaded still delivers what it had sent (its edits are kept).
+   */
   open(sink: MessageSink): void {
-    if (this.state !== 'pending') return;
-    this.state = 'open';
-    this.sink = sink;
+    if (this.state === 'open') return;
     const buffered = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
+    if (this.state === 'pending') {
+      this.state = 'open';
+      this.sink = sink;
+    }
     for (const data of buffered) {
-      if (this.state !== 'open') return;
+      if (this.refused) return;
       sink(this, data);
     }
   }
@@ -126,7 +131,8 @@ export class Connection {
   private closed(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.pending = [];
+    // What a connection sent before it went away is still delivered (see `open`); a refused one's is not.
+    if (this.refused) this.pending = [];
     this.sink = null;
     for (const listener of this.closeListeners) listener(this);
   }

@@ -1,35 +1,39 @@
 /**
  * The room server, as one short pipeline (DESIGN.md, "The server: a short pipeline"). In order:
  *
- * 1. authenticate the upgrade request ......... auth/identity.ts (the seam accounts plug into)
- * 2. parse the room name, authorise the room .. common/rooms.ts, collab/authorise.ts → 401 / 403 / 404
+ * 1. authenticate the upgrade request ......... auth/sessions.ts (the session cookie) → 401
+ * 2. parse the room name, authorise the room .. common/rooms.ts, collab/authorise.ts → 403 / 404
  * 3. listen at once, buffering ................ collab/connection.ts (bounded: 4413)
- * 4. load the room once ....................... collab/roomRegistry.ts (snapshot + update log)
+ * 4. load the room once, authorise again ...... collab/roomRegistry.ts (snapshot + update log)
  * 5. per message: decode and bound ............ collab/messages.ts, collab/connection.ts (4400, 4413)
+ *    stamp awareness with who it is ........... collab/awarenessIdentity.ts
  *    drop writes from readers ................. collab/room.ts (4403)
  *    apply, persist, then broadcast ........... collab/room.ts, collab/roomPersistence.ts
  * 6. compact in the background, unload idle ... collab/roomPersistence.ts, collab/roomRegistry.ts
+ *
+ * Ownership changes reach live connections through collab/liveAccess.ts.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import { COLLAB_PATH, formatRoomName, parseRoomName } from '../../common/rooms.js';
+import type { Access } from '../../common/access.js';
+import type { Report } from '../../common/report.js';
+import { COLLAB_PATH, formatRoomName, parseRoomName, type RoomName } from '../../common/rooms.js';
 import type { Authenticator, Identity } from '../auth/identity.js';
-import { errorBody, notFound, unauthenticated, AppError } from '../errors.js';
-import type { ReportService } from '../reports/reportService.js';
+import { AppError, errorBody, notFound, unauthenticated } from '../errors.js';
 import { authoriseRoom } from './authorise.js';
-import { Connection, type Access, type ConnectionLimits } from './connection.js';
+import { Connection, type ConnectionLimits } from './connection.js';
 import type { RoomRegistry } from './roomRegistry.js';
 
 export interface PipelineDeps {
   authenticate: Authenticator;
-  reports: ReportService;
+  findReport: (id: string) => Promise<Report | null>;
   registry: RoomRegistry;
   limits: ConnectionLimits;
 }
 
 /** What steps 1–2 decided, kept on the request for the socket handler. */
 interface Admission {
-  room: string;
+  room: RoomName;
   identity: Identity;
   access: Access;
 }
@@ -40,8 +44,8 @@ async function admit(deps: PipelineDeps, request: FastifyRequest): Promise<Admis
   const name = (request.params as { '*'?: string })['*'] ?? '';
   const room = parseRoomName(name);
   if (!room) throw notFound(`room "${name}"`);
-  const access = await authoriseRoom(identity, room, deps.reports);
-  return { room: formatRoomName(room), identity, access };
+  const access = await authoriseRoom(identity, room, deps.findReport);
+  return { room, identity, access };
 }
 
 /** Registers `GET /collab/*` as the websocket endpoint of every room. */
@@ -61,7 +65,13 @@ export function registerCollab(app: FastifyInstance, deps: PipelineDeps): void {
       socket.close(1011, 'not admitted');
       return;
     }
-    const connection = new Connection(socket, admission.identity, admission.access, deps.limits);
-    void deps.registry.admit(admission.room, connection);
+    const { identity, room } = admission;
+    const connection = new Connection(socket, identity, admission.access, deps.limits);
+    const recheck = () =>
+      authoriseRoom(identity, room, deps.findReport).catch((error: unknown) => {
+        if (error instanceof AppError) return null;
+        throw error;
+      });
+    void deps.registry.admit(formatRoomName(room), connection, recheck);
   });
 }

@@ -17,6 +17,11 @@ import {
   type ClientMessage,
 } from './messages.js';
 import { TaskQueue } from './taskQueue.js';
+import type { Access } from '../../common/access.js';
+import { stampAwareness } from './awarenessIdentity.js';
+
+/** The origin of changes the server makes itself. */
+const SERVER_ORIGIN = Symbol('server');
 import type { RoomPersistence } from './roomPersistence.js';
 
 /** ready: serving; closing: flushing before unload; failed: the store refused a write; closed: gone. */
@@ -58,6 +63,11 @@ export class Room {
 
   /** Adds a connection: greets it with sync step 1 and the current awareness, then handles its messages. */
   join(connection: Connection): void {
+    if (connection.state === 'closed') {
+      // Gone while the room loaded: handle what it sent, nothing more.
+      connection.open((from, data) => this.receive(from, data));
+      return;
+    }
     this.connections.add(connection);
     this.events.onOccupancy(this, false);
     connection.onClose(() => this.leave(connection));
@@ -75,6 +85,51 @@ export class Room {
   /** Runs `task` in the room's queue, after every message received before it. */
   schedule<T>(task: () => Promise<T> | T): Promise<T> {
     return this.queue.run(task);
+  }
+
+  /**
+   * Makes a change as the server (the review room's keys, for instance), after every message received so
+   * far: applied, stored, then sent to every connection.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.state !== 'ready') throw new Error(`room ${this.name} is ${this.state}`);
+      const updates: Uint8Array[] = [];
+      const collect = (update: Uint8Array, origin: unknown) => {
+        if (origin === SERVER_ORIGIN) updates.push(update);
+      };
+      this.doc.on('update', collect);
+      try {
+        this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+      } finally {
+        this.doc.off('update', collect);
+      }
+      if (updates.length === 0) return;
+      const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      try {
+        await this.persistence.append(update);
+      } catch (error) {
+        this.fail(error);
+        throw error;
+      }
+      const message = encodeUpdate(update);
+      for (const connection of this.connections) connection.send(message);
+    });
+  }
+
+  /**
+   * Changes what each connection may do, after every message received so far: an edit sent before the
+   * change is judged by the old rights, one sent after by the new. `decide` returns null for a connection
+   * that may no longer see the room at all; it is closed with 4403.
+   */
+  reauthorise(decide: (connection: Connection) => Access | null): Promise<void> {
+    return this.queue.run(() => {
+      for (const connection of [...this.connections]) {
+        const access = decide(connection);
+        if (access === null) connection.close(CloseCode.forbiddenWrite, 'this report is no longer shared with you');
+        else connection.access = access;
+      }
+    });
   }
 
   /** Folds the log into a snapshot, after every message received so far. Failure is logged, not fatal. */
@@ -191,12 +246,25 @@ export class Room {
     return added.length === 1 ? added[0]! : Y.mergeUpdates(added);
   }
 
+  /**
+   * Applies a client's awareness after putting the server-known name and department in it. A client may
+   * only speak for its own awareness ids: one another person's connection uses is refused with 4400.
+   */
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
+    let stamped: Uint8Array;
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      stamped = stampAwareness(update, connection.identity, (client) => this.ownerOf(client), connection);
     } catch {
-      connection.close(CloseCode.malformed, 'malformed awareness update');
+      connection.close(CloseCode.malformed, 'malformed or foreign awareness update');
+      return;
     }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection);
+  }
+
+  /** The connection that announced an awareness id, if it is still here. */
+  private ownerOf(client: number): Connection | undefined {
+    for (const connection of this.connections) if (connection.awarenessClients.has(client)) return connection;
+    return undefined;
   }
 
   /** Relays awareness changes to every connection, the sender too (y-websocket drops silent sockets). */
@@ -204,9 +272,14 @@ export class Room {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
     for (const connection of this.connections) {
-      if (connection !== origin) continue;
-      for (const client of [...added, ...updated]) connection.awarenessClients.add(client);
-      for (const client of removed) connection.awarenessClients.delete(client);
+      if (connection === origin) {
+        for (const client of [...added, ...updated]) connection.awarenessClients.add(client);
+        for (const client of removed) connection.awarenessClients.delete(client);
+      } else if (this.connections.has(origin as Connection)) {
+        // The same person reconnected with the same id: the new connection speaks for it now, so the old
+        // one closing does not remove it.
+        for (const client of [...added, ...updated]) connection.awarenessClients.delete(client);
+      }
     }
     const message = encodeAwareness(this.awareness, changed);
     for (const connection of this.connections) connection.send(message);

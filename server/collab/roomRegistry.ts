@@ -5,6 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { CloseCode } from '../../common/closeCodes.js';
 import type { Store } from '../storage/store.js';
+import type { Access } from '../../common/access.js';
 import type { Connection } from './connection.js';
 import { Room } from './room.js';
 import { RoomPersistence, type PersistenceOptions } from './roomPersistence.js';
@@ -16,6 +17,8 @@ export interface RegistryOptions extends PersistenceOptions {
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** The rooms that finished loading and are not retiring; for changes to rooms that are live. */
+  private readonly live = new Map<string, Room>();
   private readonly retiring = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private closing = false;
@@ -31,8 +34,11 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
-  /** Puts a connection into its room, loading the room first if needed. */
-  async admit(name: string, connection: Connection): Promise<void> {
+  /**
+   * Puts a connection into its room, loading the room first if needed. `recheck` decides its access again
+   * in the room's queue, so a change of ownership made while the room loaded is not missed; null refuses.
+   */
+  async admit(name: string, connection: Connection, recheck: () => Promise<Access | null>): Promise<void> {
     for (;;) {
       if (this.closing) {
         connection.close(CloseCode.goingAway, 'server shutting down');
@@ -51,11 +57,41 @@ export class RoomRegistry {
         connection.close(CloseCode.internalError, 'could not load the room');
         return;
       }
-      if (connection.state === 'closed') return;
       if (room.state !== 'ready') continue;
-      room.join(connection);
+      await room.schedule(async () => {
+        const access = await recheck();
+        if (access === null) {
+          connection.close(CloseCode.forbiddenWrite, 'this report is no longer shared with you');
+          return;
+        }
+        connection.access = access;
+        room.join(connection);
+      });
       return;
     }
+  }
+
+  /**
+   * Runs `task` on the room, loading it if needed (it is unloaded again when idle). Waits for a room that
+   * is being unloaded.
+   */
+  async withRoom<T>(name: string, task: (room: Room) => Promise<T>): Promise<T> {
+    for (;;) {
+      if (this.closing) throw new Error('server shutting down');
+      const retiring = this.retiring.get(name);
+      if (retiring) {
+        await retiring;
+        continue;
+      }
+      const room = await this.get(name);
+      if (room.state !== 'ready') continue;
+      return task(room);
+    }
+  }
+
+  /** The live rooms whose names start with `prefix` (e.g. `<reportId>/`). */
+  liveRooms(prefix: string): Room[] {
+    return [...this.live.values()].filter((room) => room.name.startsWith(prefix));
   }
 
   /** Stops admitting, then flushes and unloads every room. */
@@ -95,6 +131,7 @@ export class RoomRegistry {
       this.logger,
     );
     if (persistence.shouldCompact) void room.compact();
+    this.live.set(name, room);
     this.occupancy(room, true);
     return room;
   }
@@ -117,6 +154,7 @@ export class RoomRegistry {
     if (existing) return existing;
     if (room.state !== 'ready') return Promise.resolve();
     this.rooms.delete(room.name);
+    this.live.delete(room.name);
     const done = (async () => {
       await room.drain();
       await room.compact();
@@ -133,6 +171,7 @@ export class RoomRegistry {
     clearTimeout(this.idleTimers.get(room.name));
     this.idleTimers.delete(room.name);
     this.rooms.delete(room.name);
+    this.live.delete(room.name);
     room.destroy(CloseCode.internalError, 'storage failure');
   }
 }

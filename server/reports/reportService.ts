@@ -1,26 +1,51 @@
 /**
- * Reports: creating one from a template (writing each room's starting content, once, on the server) and
- * reading them as the API shows them.
+ * Reports: creating one from a template (writing each room's starting content, once, on the server),
+ * reading them as the caller may see them, and assigning sections to departments.
  */
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import { canManageReports, canSeeReport } from '../../common/access.js';
 import { sectionSchema } from '../../common/editorSchema.js';
-import type { Report, ReportSummary } from '../../common/report.js';
+import type { Report, ReportSection, ReportSummary } from '../../common/report.js';
 import { formatRoomName, FRAME_MAP, SECTION_FRAGMENT, sectionRoom } from '../../common/rooms.js';
 import { toRoman } from '../../common/roman.js';
 import { sectionStartingContent, type Template } from '../../common/template.js';
-import { notFound } from '../errors.js';
+import type { ProseMirrorJSON } from '../../common/editorSchema.js';
+import type { Identity } from '../auth/identity.js';
+import { badRequest, forbidden, notFound } from '../errors.js';
 import type { ReportRecord, Store } from '../storage/store.js';
-import { REVIEW_STATE_MAP } from '../collab/reviewRoom.js';
+import { writeReviewState } from '../collab/reviewRoom.js';
+
+/** What a new report may bring besides its template: owners and content (the demo's sample report). */
+export interface ReportSeed {
+  title?: string;
+  /** Section id → department id. */
+  owners?: Record<string, string>;
+  /** Section id → body, instead of the template's starting content. */
+  bodies?: Record<string, ProseMirrorJSON>;
+  /** Frame fields (CONTRACT.md keys), written into the frame room. */
+  frame?: Record<string, string | string[]>;
+}
 
 export interface ReportService {
-  create(templateId: string, title: string | undefined): Promise<Report>;
-  list(): Promise<ReportSummary[]>;
-  /** The report, or null when there is none with that id. */
+  /** Creates a report as the server (no caller checks): the demo seed and `create` use it. */
+  createFromTemplate(templateId: string, seed: ReportSeed): Promise<Report>;
+  create(caller: Identity, templateId: string, title: string | undefined): Promise<Report>;
+  list(caller: Identity): Promise<ReportSummary[]>;
+  /** The report, or null when there is none with that id; no visibility check. */
   find(id: string): Promise<Report | null>;
-  /** The report; throws not_found. */
-  get(id: string): Promise<Report>;
+  /** The report if the caller may see it: 404, 403 otherwise. */
+  get(caller: Identity, id: string): Promise<Report>;
+  /** Gives a section to a department (or nobody); takes effect live through `onOwnershipChange`. */
+  assign(caller: Identity, reportId: string, sectionId: string, ownerDepartmentId: string | null): Promise<ReportSection>;
+}
+
+export interface ReportServiceDeps {
+  store: Store;
+  templates: readonly Template[];
+  /** Called after owners change in the store, to update live rooms. */
+  onOwnershipChange: (report: Report) => Promise<void>;
 }
 
 function newId(): string {
@@ -55,11 +80,24 @@ function encode(build: (doc: Y.Doc) => void): Uint8Array {
   }
 }
 
+function writeFrame(doc: Y.Doc, fields: Record<string, string | string[]>): void {
+  const frame = doc.getMap(FRAME_MAP);
+  for (const [key, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) {
+      const list = new Y.Array<string>();
+      list.push(value);
+      frame.set(key, list);
+    } else {
+      frame.set(key, value);
+    }
+  }
+}
+
 /** The starting state of every room of a new report. */
-function startingRooms(record: ReportRecord, template: Template): Map<string, Uint8Array> {
+function startingRooms(record: ReportRecord, template: Template, seed: ReportSeed): Map<string, Uint8Array> {
   const rooms = new Map<string, Uint8Array>();
   for (const section of template.sections) {
-    const content = sectionStartingContent(section);
+    const content = seed.bodies?.[section.id] ?? sectionStartingContent(section);
     rooms.set(
       sectionRoom(record.id, section.id),
       encode((doc) => prosemirrorJSONToYXmlFragment(sectionSchema, content, doc.getXmlFragment(SECTION_FRAGMENT))),
@@ -67,47 +105,70 @@ function startingRooms(record: ReportRecord, template: Template): Map<string, Ui
   }
   rooms.set(
     formatRoomName({ reportId: record.id, part: { kind: 'frame' } }),
-    encode((doc) => {
-      const frame = doc.getMap(FRAME_MAP);
-      frame.set('docType', template.docType);
-      frame.set('subject', record.title);
-    }),
+    encode((doc) => writeFrame(doc, { docType: template.docType, subject: record.title, ...seed.frame })),
   );
   rooms.set(
     formatRoomName({ reportId: record.id, part: { kind: 'review' } }),
-    encode((doc) => doc.getMap(REVIEW_STATE_MAP).set('status', record.status)),
+    encode((doc) => writeReviewState(doc, toReport(record))),
   );
   return rooms;
 }
 
-export function createReportService(store: Store, templates: readonly Template[]): ReportService {
+const ownersOf = (report: Report) => report.sections.map((section) => section.ownerDepartmentId);
+
+export function createReportService({ store, templates, onOwnershipChange }: ReportServiceDeps): ReportService {
   const service: ReportService = {
-    async create(templateId, title) {
+    async createFromTemplate(templateId, seed) {
       const template = templates.find((candidate) => candidate.id === templateId);
       if (!template) throw notFound(`template "${templateId}"`);
       const record: ReportRecord = {
         id: newId(),
-        title: title?.trim() || template.title,
+        title: seed.title?.trim() || template.title,
         status: 'draft',
         templateId: template.id,
         docType: template.docType,
         createdAt: new Date().toISOString(),
-        sections: template.sections.map((section) => ({ id: section.id, title: section.title, ownerDepartmentId: null })),
+        sections: template.sections.map((section) => ({
+          id: section.id,
+          title: section.title,
+          ownerDepartmentId: seed.owners?.[section.id] ?? null,
+        })),
       };
-      await store.createReport(record, startingRooms(record, template));
+      await store.createReport(record, startingRooms(record, template, seed));
       return toReport(record);
     },
-    async list() {
-      return (await store.listReports()).map(toSummary);
+    async create(caller, templateId, title) {
+      if (!canManageReports(caller.role)) throw forbidden('only the office creates reports');
+      return service.createFromTemplate(templateId, { title });
+    },
+    async list(caller) {
+      const records = await store.listReports();
+      return records
+        .filter((record) => canSeeReport(caller, record.sections.map((section) => section.ownerDepartmentId)))
+        .map(toSummary);
     },
     async find(id) {
       const record = await store.getReport(id);
       return record ? toReport(record) : null;
     },
-    async get(id) {
+    async get(caller, id) {
       const report = await service.find(id);
       if (!report) throw notFound(`report "${id}"`);
+      if (!canSeeReport(caller, ownersOf(report))) throw forbidden('this report is not shared with you');
       return report;
+    },
+    async assign(caller, reportId, sectionId, ownerDepartmentId) {
+      if (!canManageReports(caller.role)) throw forbidden('only the office assigns sections');
+      if (ownerDepartmentId !== null) {
+        const department = await store.getDepartment(ownerDepartmentId);
+        if (!department) throw badRequest(`ownerDepartmentId: no department "${ownerDepartmentId}"`);
+        if (department.disabled) throw badRequest(`ownerDepartmentId: department "${department.name}" is disabled`);
+      }
+      if (!(await store.getReport(reportId))) throw notFound(`report "${reportId}"`);
+      if (!(await store.setSectionOwner(reportId, sectionId, ownerDepartmentId))) throw notFound(`section "${sectionId}"`);
+      const report = (await service.find(reportId))!;
+      await onOwnershipChange(report);
+      return report.sections.find((section) => section.id === sectionId)!;
     },
   };
   return service;

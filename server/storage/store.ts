@@ -2,6 +2,7 @@
  * The storage interface. Every implementation (SQLite now, PostgreSQL later) passes the one contract
  * suite in tests/integration/storage/storeContract.ts.
  */
+import type { Role } from '../../common/access.js';
 import type { ReportStatus } from '../../common/report.js';
 
 /** A room's document as stored: the last snapshot plus the updates appended after it, in order. */
@@ -34,7 +35,41 @@ export interface ReportRecord {
   sections: SectionRecord[];
 }
 
-export interface Store {
+export interface UserRecord {
+  id: string;
+  /** Unique, compared case-insensitively; stored lower-case. */
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+  disabled: boolean;
+  /** From server/auth/passwords.ts; never leaves the server. */
+  passwordHash: string;
+  createdAt: string;
+}
+
+export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'role' | 'departmentId' | 'disabled' | 'passwordHash'>>;
+
+export interface DepartmentRecord {
+  id: string;
+  name: string;
+  disabled: boolean;
+}
+
+export interface SessionRecord {
+  /** The SHA-256 of the cookie's token: a leaked database does not leak live sessions. */
+  id: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** A write that would break a uniqueness rule (a taken username, a duplicate id). */
+export class StoreConflictError extends Error {
+  override readonly name = 'StoreConflictError';
+}
+
+export interface DocumentStore {
   /**
    * Appends an update to a room's log and resolves once it is durable (it survives the process being
    * killed). Returns the update's sequence number, increasing within a room.
@@ -47,11 +82,52 @@ export interface Store {
    * those updates from the log. Updates appended after `throughSeq` stay.
    */
   compactDocument(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+}
+
+export interface ReportStore {
   /** Stores a new report and the starting state of its rooms, all or nothing. */
   createReport(report: ReportRecord, rooms: ReadonlyMap<string, Uint8Array>): Promise<void>;
   /** Reports, newest first. */
   listReports(): Promise<ReportRecord[]>;
   getReport(id: string): Promise<ReportRecord | null>;
+  /** Sets who writes a section; false when there is no such section. */
+  setSectionOwner(reportId: string, sectionId: string, ownerDepartmentId: string | null): Promise<boolean>;
+}
+
+export interface AccountStore {
+  countUsers(): Promise<number>;
+  /** Throws {@link StoreConflictError} when the username is taken. */
+  createUser(user: UserRecord): Promise<void>;
+  /** The updated user, or null when there is none with that id. */
+  updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
+  getUser(id: string): Promise<UserRecord | null>;
+  /** Case-insensitive. */
+  findUserByUsername(username: string): Promise<UserRecord | null>;
+  /** By username. */
+  listUsers(): Promise<UserRecord[]>;
+  createDepartment(department: DepartmentRecord): Promise<void>;
+  updateDepartment(id: string, patch: Partial<Omit<DepartmentRecord, 'id'>>): Promise<DepartmentRecord | null>;
+  getDepartment(id: string): Promise<DepartmentRecord | null>;
+  /** By name. */
+  listDepartments(): Promise<DepartmentRecord[]>;
+}
+
+export interface SessionStore {
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  touchSession(id: string, lastSeenAt: string): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** Ends every session of a user (disabled, or a reset password). */
+  deleteUserSessions(userId: string): Promise<void>;
+}
+
+export interface SettingsStore {
+  /** A workspace setting as JSON text, or null when never set. */
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+}
+
+export interface Store extends DocumentStore, ReportStore, AccountStore, SessionStore, SettingsStore {
   /** Closes the store; pending writes are durable when it resolves. */
   close(): Promise<void>;
 }

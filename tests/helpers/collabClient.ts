@@ -19,9 +19,19 @@ export interface CollabClient {
   destroy(): void;
 }
 
-export function connectClient(collabUrl: string, room: string, doc = new Y.Doc()): CollabClient {
+/** A `ws` WebSocket class that sends `cookie` with its upgrade request, as a browser would. */
+function socketWithCookie(cookie: string | undefined): typeof globalThis.WebSocket {
+  class CookieSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
+  return CookieSocket as unknown as typeof globalThis.WebSocket;
+}
+
+export function connectClient(collabUrl: string, room: string, cookie?: string, doc = new Y.Doc()): CollabClient {
   const provider = new WebsocketProvider(collabUrl, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketWithCookie(cookie),
     disableBc: true,
     // Tests wait for reconnection; y-websocket's back-off tops out at this.
     maxBackoffTime: 250,
@@ -45,8 +55,8 @@ export interface RawSocket {
   closed: Promise<number>;
 }
 
-export function openRawSocket(collabUrl: string, room: string): RawSocket {
-  const socket = new WebSocket(`${collabUrl}/${room}`);
+export function openRawSocket(collabUrl: string, room: string, cookie?: string): RawSocket {
+  const socket = new WebSocket(`${collabUrl}/${room}`, cookie ? { headers: { cookie } } : {});
   socket.on('error', () => undefined);
   return {
     socket,
@@ -59,9 +69,9 @@ export function openRawSocket(collabUrl: string, room: string): RawSocket {
 }
 
 /** The HTTP status an upgrade to `room` is answered with (101 when it is accepted). */
-export function upgradeStatus(collabUrl: string, room: string): Promise<number> {
+export function upgradeStatus(collabUrl: string, room: string, cookie?: string): Promise<number> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`${collabUrl}/${room}`);
+    const socket = new WebSocket(`${collabUrl}/${room}`, cookie ? { headers: { cookie } } : {});
     socket.on('error', () => undefined);
     socket.once('unexpected-response', (_request, response) => {
       resolve(response.statusCode ?? 0);

@@ -12,8 +12,12 @@ import { buildApp, type BuildOptions } from '../../server/app.js';
 import { defaultConfig, type AppConfig } from '../../server/config.js';
 import { openSqliteStore } from '../../server/storage/sqliteStore.js';
 import type { Store } from '../../server/storage/store.js';
+import { login } from './api.js';
 
 const root = resolve(import.meta.dirname, '../..');
+
+/** The admin password every test server starts with. */
+export const ADMIN_PASSWORD = 'quan-tri-thu-nghiem';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -24,6 +28,10 @@ export interface TestServer {
   dataDir: string;
   /** The server's own store, to check what it holds. Closed with the server. */
   store: Store;
+  /** The `admin` account's password (set through the config, as ADMIN_PASSWORD does). */
+  adminPassword: string;
+  /** A session cookie of `admin`, for setting things up. */
+  adminCookie: string;
   /** Stops the server (flushing rooms); removes the data dir unless it was given. */
   close(): Promise<void>;
 }
@@ -43,13 +51,21 @@ export async function makeDataDir(): Promise<string> {
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await makeDataDir());
-  const config = defaultConfig({ dataDir, logLevel: 'error', ...options.config });
+  const base = defaultConfig();
+  const config = defaultConfig({
+    dataDir,
+    logLevel: 'error',
+    ...options.config,
+    auth: { ...base.auth, adminPassword: ADMIN_PASSWORD, seedDemo: false, ...options.config?.auth },
+  });
   const store = options.store ?? openSqliteStore(join(dataDir, 'dong-soan.sqlite'));
-  const app = await buildApp(config, { ...options, store });
+  const app = await buildApp(config, { print: () => undefined, ...options, store });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   if (typeof address !== 'object' || !address) throw new Error('server has no address');
   const url = `http://127.0.0.1:${address.port}`;
+  const adminPassword = config.auth.adminPassword ?? ADMIN_PASSWORD;
+  const adminCookie = await login(url, 'admin', adminPassword);
   let closed = false;
   return {
     app,
@@ -57,6 +73,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     collabUrl: `ws://127.0.0.1:${address.port}/collab`,
     dataDir,
     store,
+    adminPassword,
+    adminCookie,
     async close() {
       if (closed) return;
       closed = true;
@@ -80,10 +98,18 @@ export interface SpawnedServer {
 }
 
 /** Runs `server/main.ts` in a child process, as `npm start` does (without the build). */
-export async function spawnServer(env: { DATA_DIR: string; PORT?: number }): Promise<SpawnedServer> {
+export async function spawnServer(env: { DATA_DIR: string; PORT?: number; DEMO?: '0' | '1' }): Promise<SpawnedServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: env.DATA_DIR, PORT: String(env.PORT ?? 0), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: env.DATA_DIR,
+      PORT: String(env.PORT ?? 0),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ADMIN_PASSWORD,
+      DEMO: env.DEMO ?? '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

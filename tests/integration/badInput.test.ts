@@ -27,10 +27,10 @@ describe('bad input on a room', () => {
 
   beforeEach(async () => {
     server = await startServer();
-    report = await createReport(server.url);
+    report = await createReport(server.url, {}, server.adminCookie);
     room = report.sections[0]!.room;
-    writer = connectClient(server.collabUrl, room);
-    watcher = connectClient(server.collabUrl, room);
+    writer = connectClient(server.collabUrl, room, server.adminCookie);
+    watcher = connectClient(server.collabUrl, room, server.adminCookie);
     await Promise.all([writer.synced(), watcher.synced()]);
   });
   afterEach(async () => {
@@ -41,7 +41,7 @@ describe('bad input on a room', () => {
 
   /** Sends `frame` on a fresh socket; returns the close code, checking the room kept working meanwhile. */
   async function sendBad(frame: Uint8Array | string, label: string): Promise<number> {
-    const raw = openRawSocket(server.collabUrl, room);
+    const raw = openRawSocket(server.collabUrl, room, server.adminCookie);
     await raw.opened;
     appendParagraph(writer.doc, `trước ${label}`);
     raw.socket.send(frame);
@@ -84,7 +84,7 @@ describe('bad input on a room', () => {
   it('still serves the room and stores every good edit after all of that', async () => {
     await sendBad(new Uint8Array([9]), 'one');
     await sendBad(new Uint8Array([0, 0]), 'two');
-    const fresh = connectClient(server.collabUrl, room);
+    const fresh = connectClient(server.collabUrl, room, server.adminCookie);
     await fresh.synced();
     expect(sectionText(fresh.doc)).toBe(sectionText(watcher.doc));
     fresh.destroy();

@@ -67,9 +67,9 @@ describe('room lifecycle', () => {
       },
     };
     const server = await serverOn(dataDir, { store });
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, {}, server.adminCookie);
     const room = report.sections[0]!.room;
-    const clients = Array.from({ length: 5 }, () => track(connectClient(server.collabUrl, room)));
+    const clients = Array.from({ length: 5 }, () => track(connectClient(server.collabUrl, room, server.adminCookie)));
 
     // A raw client sends an update as soon as it is connected, while the room is still loading.
     const early = new Y.Doc();
@@ -77,7 +77,7 @@ describe('room lifecycle', () => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);
     syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(early));
-    const raw = openRawSocket(server.collabUrl, room);
+    const raw = openRawSocket(server.collabUrl, room, server.adminCookie);
     cleanups.push(() => raw.socket.close());
     await raw.opened;
     raw.socket.send(encoding.toUint8Array(encoder));
@@ -106,9 +106,9 @@ describe('room lifecycle', () => {
       },
     };
     const server = await serverOn(dataDir, { store });
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, {}, server.adminCookie);
     const room = report.sections[2]!.room;
-    const first = track(connectClient(server.collabUrl, room));
+    const first = track(connectClient(server.collabUrl, room, server.adminCookie));
     await first.synced();
     appendParagraph(first.doc, 'lưu chậm');
     await waitFor(() => release !== null, { what: 'first append blocked' });
@@ -120,7 +120,7 @@ describe('room lifecycle', () => {
     encoding.writeVarUint(encoder, 0);
     syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(leaving));
     leaving.destroy();
-    const raw = openRawSocket(server.collabUrl, room);
+    const raw = openRawSocket(server.collabUrl, room, server.adminCookie);
     await raw.opened;
     raw.socket.send(encoding.toUint8Array(encoder), () => raw.socket.close());
     await raw.closed;
@@ -135,10 +135,10 @@ describe('room lifecycle', () => {
   it('keeps everything when the server is stopped and started again', async () => {
     const dataDir = await tempDir();
     const first = await startServer({ dataDir });
-    const report = await createReport(first.url);
+    const report = await createReport(first.url, {}, first.adminCookie);
     const room = report.sections[3]!.room;
-    const writer = connectClient(first.collabUrl, room);
-    const watcher = connectClient(first.collabUrl, room);
+    const writer = connectClient(first.collabUrl, room, first.adminCookie);
+    const watcher = connectClient(first.collabUrl, room, first.adminCookie);
     await Promise.all([writer.synced(), watcher.synced()]);
     appendParagraph(writer.doc, 'Kiến nghị: tiếp tục kiện toàn Hội đồng Thi đua - Khen thưởng.');
     await waitFor(() => sectionText(watcher.doc) === sectionText(writer.doc));
@@ -148,10 +148,10 @@ describe('room lifecycle', () => {
     await first.close();
 
     const second = await serverOn(dataDir);
-    const reader = track(connectClient(second.collabUrl, room));
+    const reader = track(connectClient(second.collabUrl, room, second.adminCookie));
     await reader.synced();
     expect(sectionText(reader.doc)).toBe(expected);
-    const listed = (await (await fetch(`${second.url}/api/reports`)).json()) as Array<{ id: string }>;
+    const listed = (await (await fetch(`${second.url}/api/reports`, { headers: { cookie: second.adminCookie } })).json()) as Array<{ id: string }>;
     expect(listed.map((item) => item.id)).toEqual([report.id]);
   });
 
@@ -159,10 +159,10 @@ describe('room lifecycle', () => {
     const dataDir = await tempDir();
     const collab = { ...defaultConfig().collab, compactEvery: 5, idleUnloadMs: 100 };
     const server = await serverOn(dataDir, { config: { collab } });
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, {}, server.adminCookie);
     const room = report.sections[0]!.room;
-    const writer = connectClient(server.collabUrl, room);
-    const watcher = track(connectClient(server.collabUrl, room));
+    const writer = connectClient(server.collabUrl, room, server.adminCookie);
+    const watcher = track(connectClient(server.collabUrl, room, server.adminCookie));
     await Promise.all([writer.synced(), watcher.synced()]);
     const line = appendParagraph(writer.doc);
     for (let i = 0; i < 23; i++) line.insert(line.length, `${i};`);
@@ -178,7 +178,7 @@ describe('room lifecycle', () => {
     expect(stored.updates).toHaveLength(0);
     expect(await storedText(server.store, room)).toContain('22;');
 
-    const again = track(connectClient(server.collabUrl, room));
+    const again = track(connectClient(server.collabUrl, room, server.adminCookie));
     await again.synced();
     expect(sectionText(again.doc)).toContain('0;1;2;');
   });

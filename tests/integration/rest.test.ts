@@ -8,8 +8,16 @@ import type { TemplateSummary } from '../../common/template.js';
 import { createReport } from '../helpers/api.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
 
-async function post(url: string, body: string, contentType = 'application/json'): Promise<Response> {
-  return fetch(`${url}/api/reports`, { method: 'POST', headers: { 'content-type': contentType }, body });
+async function post(server: TestServer, body: string, contentType = 'application/json'): Promise<Response> {
+  return fetch(`${server.url}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, cookie: server.adminCookie },
+    body,
+  });
+}
+
+async function get(server: TestServer, path: string): Promise<Response> {
+  return fetch(`${server.url}${path}`, { headers: { cookie: server.adminCookie } });
 }
 
 async function errorOf(response: Response): Promise<ApiErrorBody['error']> {
@@ -26,7 +34,7 @@ describe('REST: templates and reports', () => {
   });
 
   it('lists the report template with its four sections', async () => {
-    const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as TemplateSummary[];
+    const templates = (await (await get(server, `/api/templates`)).json()) as TemplateSummary[];
     const template = templates.find((candidate) => candidate.id === 'bao-cao-so-ket');
     expect(template?.title).toBe('Báo cáo sơ kết / tổng kết');
     expect(template?.sections.map((section) => section.title)).toEqual([
@@ -38,59 +46,59 @@ describe('REST: templates and reports', () => {
   });
 
   it('creates a report from a template, numbering its sections I–IV', async () => {
-    const report = await createReport(server.url, { title: 'Sơ kết 01 năm Đề án “Tuyên truyền gương điển hình tiên tiến”' });
+    const report = await createReport(server.url, { title: 'Sơ kết 01 năm Đề án “Tuyên truyền gương điển hình tiên tiến”' }, server.adminCookie);
     expect(report.status).toBe('draft');
     expect(report.title).toBe('Sơ kết 01 năm Đề án “Tuyên truyền gương điển hình tiên tiến”');
     expect(report.sections.map((section) => section.number)).toEqual(['I', 'II', 'III', 'IV']);
     expect(report.sections[0]).toMatchObject({ ownerDepartmentId: null, room: `${report.id}/section/tham-muu` });
 
-    const fetched = (await (await fetch(`${server.url}/api/reports/${report.id}`)).json()) as Report;
+    const fetched = (await (await get(server, `/api/reports/${report.id}`)).json()) as Report;
     expect(fetched).toEqual(report);
   });
 
   it('titles a report after its template when no title is given, and stores titles in NFC', async () => {
-    const untitled = await createReport(server.url);
+    const untitled = await createReport(server.url, {}, server.adminCookie);
     expect(untitled.title).toBe('Báo cáo sơ kết / tổng kết');
     const decomposed = 'Ba\u0301o ca\u0301o tha\u0301ng'; // "Báo cáo tháng" as some input methods send it
-    const titled = await createReport(server.url, { title: decomposed });
+    const titled = await createReport(server.url, { title: decomposed }, server.adminCookie);
     expect(titled.title).toBe('Báo cáo tháng');
   });
 
   it('lists reports newest first', async () => {
-    const first = await createReport(server.url, { title: 'Thứ nhất' });
-    const second = await createReport(server.url, { title: 'Thứ hai' });
-    const list = (await (await fetch(`${server.url}/api/reports`)).json()) as ReportSummary[];
+    const first = await createReport(server.url, { title: 'Thứ nhất' }, server.adminCookie);
+    const second = await createReport(server.url, { title: 'Thứ hai' }, server.adminCookie);
+    const list = (await (await get(server, `/api/reports`)).json()) as ReportSummary[];
     expect(list.map((report) => report.id)).toEqual([second.id, first.id]);
     expect(list[0]).toMatchObject({ title: 'Thứ hai', status: 'draft', templateId: 'bao-cao-so-ket' });
   });
 
   it('answers bad requests with a status and an error code and message', async () => {
-    const unknownTemplate = await post(server.url, JSON.stringify({ templateId: 'khong-co' }));
+    const unknownTemplate = await post(server, JSON.stringify({ templateId: 'khong-co' }));
     expect(unknownTemplate.status).toBe(404);
     expect(await errorOf(unknownTemplate)).toMatchObject({ code: 'not_found' });
 
-    const missing = await post(server.url, JSON.stringify({}));
+    const missing = await post(server, JSON.stringify({}));
     expect(missing.status).toBe(400);
     expect(await errorOf(missing)).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('templateId') });
 
-    const tooLong = await post(server.url, JSON.stringify({ templateId: 'bao-cao-so-ket', title: 'x'.repeat(501) }));
+    const tooLong = await post(server, JSON.stringify({ templateId: 'bao-cao-so-ket', title: 'x'.repeat(501) }));
     expect(tooLong.status).toBe(400);
     expect((await errorOf(tooLong)).message).toContain('title');
 
-    const extra = await post(server.url, JSON.stringify({ templateId: 'bao-cao-so-ket', admin: true }));
+    const extra = await post(server, JSON.stringify({ templateId: 'bao-cao-so-ket', admin: true }));
     expect(extra.status).toBe(400);
 
-    const broken = await post(server.url, '{"templateId": ');
+    const broken = await post(server, '{"templateId": ');
     expect(broken.status).toBe(400);
     expect(await errorOf(broken)).toMatchObject({ code: 'bad_request' });
 
-    const notJson = await post(server.url, 'templateId=x', 'application/x-www-form-urlencoded');
+    const notJson = await post(server, 'templateId=x', 'application/x-www-form-urlencoded');
     expect(notJson.status).toBe(415);
   });
 
   it('answers unknown reports and API paths with 404 in the error format', async () => {
     for (const path of ['/api/reports/khongco', '/api/reports/..%2F..%2Fetc', '/api/nothing']) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await get(server, path);
       expect(response.status, path).toBe(404);
       expect((await errorOf(response)).code, path).toBe('not_found');
     }
@@ -104,7 +112,7 @@ describe('REST: a broken template file', () => {
     await writeFile(join(templatesDir, 'b.json'), JSON.stringify({ id: 'hong', title: 'Hỏng', docType: 'BÁO CÁO', docSymbol: 'BC', sections: [{ id: 'x', title: '' }] }));
     const server = await startServer({ config: { templatesDir } });
     try {
-      const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as TemplateSummary[];
+      const templates = (await (await get(server, `/api/templates`)).json()) as TemplateSummary[];
       expect(templates.map((template) => template.id)).toEqual(['bao-cao-so-ket']);
     } finally {
       await server.close();
@@ -117,7 +125,7 @@ describe('REST: the API description', () => {
   it('serves an OpenAPI document naming every call', async () => {
     const server = await startServer();
     try {
-      const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+      const document = (await (await get(server, `/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
       expect(document.openapi).toBe('3.1.0');
       expect(Object.keys(document.paths)).toEqual(
         expect.arrayContaining(['/api/templates', '/api/reports', '/api/reports/{id}']),

@@ -11,7 +11,7 @@ describe('rooms', () => {
   let server: TestServer;
   const clients: CollabClient[] = [];
   const connect = (room: string) => {
-    const client = connectClient(server.collabUrl, room);
+    const client = connectClient(server.collabUrl, room, server.adminCookie);
     clients.push(client);
     return client;
   };
@@ -25,7 +25,7 @@ describe('rooms', () => {
   });
 
   it('serves the starting content the server wrote, once, however many clients open the section', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, {}, server.adminCookie);
     const room = report.sections[1]!.room;
     const first = connect(room);
     const second = connect(room);
@@ -39,7 +39,7 @@ describe('rooms', () => {
   });
 
   it('relays what one client types to every other client of the room, and not to other rooms', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, {}, server.adminCookie);
     const [a, b] = [connect(report.sections[0]!.room), connect(report.sections[0]!.room)];
     const other = connect(report.sections[1]!.room);
     await Promise.all([a.synced(), b.synced(), other.synced()]);
@@ -50,31 +50,34 @@ describe('rooms', () => {
   });
 
   it('shares presence (awareness) among the clients of a room', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, {}, server.adminCookie);
     const room = `${report.id}/frame`;
     const [a, b] = [connect(room), connect(room)];
     await Promise.all([a.synced(), b.synced()]);
-    a.provider.awareness.setLocalStateField('user', { name: 'Phòng Nội vụ', color: '#c0392b' });
+    a.provider.awareness.setLocalStateField('user', { name: 'Tên tự đặt', color: '#c0392b' });
+    // Others see the name the server knows for the account, never one the client made up.
     await waitFor(() =>
-      [...b.provider.awareness.getStates().values()].some(
-        (state) => (state as { user?: { name?: string } }).user?.name === 'Phòng Nội vụ',
-      ),
+      [...b.provider.awareness.getStates().values()].some((state) => {
+        const user = (state as { user?: { name?: string; color?: string } }).user;
+        return user?.name === 'Quản trị hệ thống' && user.color === '#c0392b';
+      }),
     );
+    expect(JSON.stringify([...b.provider.awareness.getStates().values()])).not.toContain('Tên tự đặt');
     a.destroy();
     await waitFor(() => b.provider.awareness.getStates().size === 1, { what: 'departed client removed' });
   });
 
   it('answers upgrades to unknown reports, sections and room names with 404', async () => {
-    const report = await createReport(server.url);
-    expect(await upgradeStatus(server.collabUrl, `${report.id}/frame`)).toBe(101);
-    expect(await upgradeStatus(server.collabUrl, 'nosuchreport/frame')).toBe(404);
-    expect(await upgradeStatus(server.collabUrl, `${report.id}/section/nosuch`)).toBe(404);
-    expect(await upgradeStatus(server.collabUrl, `${report.id}/elsewhere`)).toBe(404);
-    expect(await upgradeStatus(server.collabUrl, `${report.id}/section/..%2F..`)).toBe(404);
+    const report = await createReport(server.url, {}, server.adminCookie);
+    expect(await upgradeStatus(server.collabUrl, `${report.id}/frame`, server.adminCookie)).toBe(101);
+    expect(await upgradeStatus(server.collabUrl, 'nosuchreport/frame', server.adminCookie)).toBe(404);
+    expect(await upgradeStatus(server.collabUrl, `${report.id}/section/nosuch`, server.adminCookie)).toBe(404);
+    expect(await upgradeStatus(server.collabUrl, `${report.id}/elsewhere`, server.adminCookie)).toBe(404);
+    expect(await upgradeStatus(server.collabUrl, `${report.id}/section/..%2F..`, server.adminCookie)).toBe(404);
   });
 
   it('lets clients read the review room but closes one that writes to it with 4403, storing nothing', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, {}, server.adminCookie);
     const room = `${report.id}/review`;
     const reader = connect(room);
     await reader.synced();
@@ -99,7 +102,7 @@ describe('rooms', () => {
   });
 
   it('keeps every client converged when ten clients edit one section at random, and stores what they see', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, {}, server.adminCookie);
     const room = report.sections[2]!.room;
     const editors = Array.from({ length: 10 }, () => connect(room));
     await Promise.all(editors.map((editor) => editor.synced()));

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import * as Y from 'yjs';
 import { openSqliteStore } from '../../server/storage/sqliteStore.js';
-import { createReport } from '../helpers/api.js';
+import { createReport, login } from '../helpers/api.js';
 import { connectClient, type CollabClient } from '../helpers/collabClient.js';
 import { appendParagraph, body, sectionText } from '../helpers/sectionText.js';
-import { makeDataDir, spawnServer, type SpawnedServer } from '../helpers/startServer.js';
+import { ADMIN_PASSWORD, makeDataDir, spawnServer, type SpawnedServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -51,10 +51,11 @@ describe('signals', () => {
   it('flushes every room and exits 0 on SIGTERM', async () => {
     const dataDir = await tempDir();
     const server = await spawnOn(dataDir);
-    const report = await createReport(server.url);
+    const cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
+    const report = await createReport(server.url, {}, cookie);
     const room = report.sections[0]!.room;
-    const writer = track(connectClient(server.collabUrl, room));
-    const watcher = track(connectClient(server.collabUrl, room));
+    const writer = track(connectClient(server.collabUrl, room, cookie));
+    const watcher = track(connectClient(server.collabUrl, room, cookie));
     await Promise.all([writer.synced(), watcher.synced()]);
     appendParagraph(writer.doc, 'Viết ngay trước khi máy chủ dừng.');
     await waitFor(() => sectionText(watcher.doc) === sectionText(writer.doc));
@@ -70,9 +71,10 @@ describe('signals', () => {
   it('loses no character any client typed when the server is killed with SIGKILL while they type', async () => {
     const dataDir = await tempDir();
     const first = await spawnOn(dataDir);
-    const report = await createReport(first.url);
+    const cookie = await login(first.url, 'admin', ADMIN_PASSWORD);
+    const report = await createReport(first.url, {}, cookie);
     const room = report.sections[1]!.room;
-    const typists = Array.from({ length: 4 }, () => track(connectClient(first.collabUrl, room)));
+    const typists = Array.from({ length: 4 }, () => track(connectClient(first.collabUrl, room, cookie)));
     await Promise.all(typists.map((typist) => typist.synced()));
     const lines = typists.map((typist, index) => appendParagraph(typist.doc, `[${index}]`));
     const typed = typists.map(() => [] as string[]);

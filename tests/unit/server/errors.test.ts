@@ -41,7 +41,7 @@ describe('error factories', () => {
   it.each([
     [notFound('report'), 404, 'not_found', 'report not found'],
     [badRequest('no title'), 400, 'bad_request', 'no title'],
-    [unauthenticated(), 401, 'unauthenticated', 'sign in first'],
+    [unauthenticated(), 401, 'unauthenticated', 'Cần đăng nhập (sign in first)'],
     [forbidden('office only'), 403, 'forbidden', 'office only'],
   ])('%s has a stable status and code', (error, status, code, message) => {
     expect(error).toMatchObject({ status, code, message, name: 'AppError' });

@@ -1,0 +1,57 @@
+/**
+ * Awareness as the server passes it on: each state's `user` carries the name and department the server
+ * knows, never ones the client made up (issue 3), and a client may only speak for its own awareness ids.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Identity } from '../auth/identity.js';
+
+/** What others see of a person in awareness (`state.user`). */
+export interface AwarenessUser {
+  name: string;
+  departmentName: string | null;
+  role: Identity['role'];
+  /** The caret colour the client chose, when it is a CSS hex colour. */
+  color?: string;
+}
+
+const HEX_COLOUR = /^#[0-9a-fA-F]{3,8}$/;
+
+function stampState(state: unknown, identity: Identity): unknown {
+  if (state === null) return null; // the client leaves
+  const base = typeof state === 'object' && !Array.isArray(state) ? (state as Record<string, unknown>) : {};
+  const claimed = typeof base.user === 'object' && base.user !== null ? (base.user as Record<string, unknown>) : {};
+  const user: AwarenessUser = { name: identity.displayName, departmentName: identity.departmentName, role: identity.role };
+  if (typeof claimed.color === 'string' && HEX_COLOUR.test(claimed.color)) user.color = claimed.color;
+  return { ...base, user };
+}
+
+/**
+ * Rewrites an awareness update (y-protocols format: count, then id, clock, JSON state for each) with the
+ * identity stamped in. Throws for a malformed update, or for an id another person's connection uses.
+ */
+export function stampAwareness<C extends { identity: Identity }>(
+  update: Uint8Array,
+  identity: Identity,
+  ownerOf: (client: number) => C | undefined,
+  self: C,
+): Uint8Array {
+  const decoder = decoding.createDecoder(update);
+  const encoder = encoding.createEncoder();
+  const count = decoding.readVarUint(decoder);
+  encoding.writeVarUint(encoder, count);
+  for (let i = 0; i < count; i++) {
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    const owner = ownerOf(client);
+    if (owner !== undefined && owner !== self && owner.identity.userId !== identity.userId) {
+      throw new Error(`awareness id ${client} belongs to another person`);
+    }
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(stampState(state, identity)));
+  }
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes in an awareness update');
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,47 @@
+/** Rooms' documents in SQLite: a snapshot per room and an append-only log of updates. */
+import type { Database } from 'better-sqlite3';
+import type { DocumentStore, StoredDocument } from '../store.js';
+import { toUint8 } from './schema.js';
+
+export function sqliteDocuments(db: Database): DocumentStore & {
+  upsertSnapshot(room: string, data: Uint8Array, throughSeq: number): void;
+} {
+  const insertUpdate = db.prepare<[string, Buffer]>('INSERT INTO doc_updates (room, data) VALUES (?, ?)');
+  const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
+    'SELECT data, through_seq FROM doc_snapshots WHERE room = ?',
+  );
+  const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq',
+  );
+  const upsert = db.prepare<[string, Buffer, number]>(
+    `INSERT INTO doc_snapshots (room, data, through_seq) VALUES (?, ?, ?)
+     ON CONFLICT (room) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq`,
+  );
+  const deleteUpdates = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE room = ? AND seq <= ?');
+  const compact = db.transaction((room: string, snapshot: Uint8Array, throughSeq: number) => {
+    upsert.run(room, Buffer.from(snapshot), throughSeq);
+    deleteUpdates.run(room, throughSeq);
+  });
+
+  return {
+    upsertSnapshot(room, data, throughSeq) {
+      upsert.run(room, Buffer.from(data), throughSeq);
+    },
+    async appendUpdate(room, update) {
+      return Number(insertUpdate.run(room, Buffer.from(update)).lastInsertRowid);
+    },
+    async loadDocument(room): Promise<StoredDocument> {
+      const snapshot = selectSnapshot.get(room);
+      const since = snapshot?.through_seq ?? 0;
+      const rows = selectUpdates.all(room, since);
+      return {
+        snapshot: snapshot ? toUint8(snapshot.data) : null,
+        updates: rows.map((row) => toUint8(row.data)),
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : since,
+      };
+    },
+    async compactDocument(room, snapshot, throughSeq) {
+      compact(room, snapshot, throughSeq);
+    },
+  };
+}
