@@ -42,6 +42,8 @@ export interface StartOptions extends BuildOptions {
   /** Listen on this port instead of a free one. */
   port?: number;
   config?: Partial<AppConfig>;
+  /** Where to read the admin password from when the config leaves it random (it is printed once). */
+  adminPasswordFrom?: () => string;
 }
 
 export async function makeDataDir(): Promise<string> {
@@ -64,7 +66,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const address = app.server.address();
   if (typeof address !== 'object' || !address) throw new Error('server has no address');
   const url = `http://127.0.0.1:${address.port}`;
-  const adminPassword = config.auth.adminPassword ?? ADMIN_PASSWORD;
+  const adminPassword = config.auth.adminPassword ?? options.adminPasswordFrom?.() ?? ADMIN_PASSWORD;
   const adminCookie = await login(url, 'admin', adminPassword);
   let closed = false;
   return {

@@ -124,3 +124,23 @@ describe('defaultConfig', () => {
     expect(defaultConfig().collab.compactEvery).not.toBe(1);
   });
 });
+
+describe('loadConfig: accounts', () => {
+  it('seeds the demo unless DEMO=0, and takes the admin password from ADMIN_PASSWORD', () => {
+    expect(loadConfig({}).auth).toMatchObject({ seedDemo: true, adminPassword: null });
+    expect(loadConfig({ DEMO: '0', ADMIN_PASSWORD: 'mat-khau-dai' }).auth).toMatchObject({
+      seedDemo: false,
+      adminPassword: 'mat-khau-dai',
+    });
+  });
+
+  it('refuses a short ADMIN_PASSWORD and a DEMO that is not 0 or 1, naming them', () => {
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/^ADMIN_PASSWORD: /);
+    expect(() => loadConfig({ DEMO: 'yes' })).toThrow(/^DEMO: /);
+  });
+
+  it('sets the session idle timeout and the Secure cookie flag', () => {
+    const { sessions } = loadConfig({ SESSION_IDLE_MINUTES: '30', COOKIE_SECURE: '1' }).auth;
+    expect(sessions).toMatchObject({ idleTimeoutMs: 30 * 60_000, secureCookie: true });
+  });
+});

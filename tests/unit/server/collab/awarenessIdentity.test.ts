@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Identity } from '../../../../server/auth/identity.js';
+import { stampAwareness } from '../../../../server/collab/awarenessIdentity.js';
+
+const lan: Identity = {
+  userId: 'u1', username: 'noivu', displayName: 'Lê Văn Nam', role: 'editor',
+  departmentId: 'd1', departmentName: 'Phòng Nội vụ', sessionId: 's1',
+};
+const binh: Identity = { ...lan, userId: 'u2', displayName: 'Trần Văn Bình', sessionId: 's2' };
+
+function updateWith(state: Record<string, unknown>): { update: Uint8Array; client: number; cleanup(): void } {
+  const doc = new Y.Doc();
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awareness.setLocalState(state);
+  const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]);
+  return { update, client: doc.clientID, cleanup: () => { awareness.destroy(); doc.destroy(); } };
+}
+
+function statesOf(update: Uint8Array): unknown[] {
+  const doc = new Y.Doc();
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awarenessProtocol.applyAwarenessUpdate(awareness, update, null);
+  const states = [...awareness.getStates().entries()].filter(([id]) => id !== doc.clientID).map(([, state]) => state);
+  awareness.destroy();
+  doc.destroy();
+  return states;
+}
+
+describe('stampAwareness', () => {
+  it('replaces a made-up name with the account’s, adds the department, keeps a hex colour and the cursor', () => {
+    const { update, cleanup } = updateWith({ user: { name: 'Giám đốc', color: '#112233', evil: '<img>' }, cursor: { anchor: 1 } });
+    const self = { identity: lan };
+    const stamped = stampAwareness(update, lan, () => undefined, self);
+    expect(statesOf(stamped)).toEqual([
+      { user: { name: 'Lê Văn Nam', departmentName: 'Phòng Nội vụ', role: 'editor', color: '#112233' }, cursor: { anchor: 1 } },
+    ]);
+    cleanup();
+  });
+
+  it('drops a colour that is not a hex colour', () => {
+    const { update, cleanup } = updateWith({ user: { color: 'red;background:url(x)' } });
+    const [state] = statesOf(stampAwareness(update, lan, () => undefined, { identity: lan })) as Array<{ user: object }>;
+    expect(state!.user).not.toHaveProperty('color');
+    cleanup();
+  });
+
+  it('refuses an awareness id that another person’s connection speaks for, but not the same person’s', () => {
+    const { update, cleanup } = updateWith({ user: {} });
+    const other = { identity: binh };
+    const sameUser = { identity: lan };
+    expect(() => stampAwareness(update, lan, () => other, { identity: lan })).toThrow(/another person/);
+    expect(() => stampAwareness(update, lan, () => sameUser, { identity: lan })).not.toThrow();
+    cleanup();
+  });
+
+  it('refuses malformed updates', () => {
+    expect(() => stampAwareness(new Uint8Array([1, 5]), lan, () => undefined, { identity: lan })).toThrow();
+    expect(() => stampAwareness(new Uint8Array([0, 9]), lan, () => undefined, { identity: lan })).toThrow(/trailing/);
+  });
+});
