@@ -5,13 +5,36 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { REPORT_STATUSES } from '../../common/report.js';
-import { createReportBody } from './reports.js';
+import { ROLES } from '../../common/access.js';
+import { assignSectionBody, createReportBody } from './reports.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(ref('Error')) });
 
 const schemas = {
+  Me: {
+    type: 'object',
+    required: ['id', 'username', 'displayName', 'role', 'departmentId'],
+    properties: {
+      id: { type: 'string' },
+      username: { type: 'string' },
+      displayName: { type: 'string' },
+      role: { type: 'string', enum: [...ROLES] },
+      departmentId: { type: ['string', 'null'] },
+    },
+  },
+  User: { allOf: [ref('Me'), { type: 'object', required: ['disabled'], properties: { disabled: { type: 'boolean' } } }] },
+  Department: {
+    type: 'object',
+    required: ['id', 'name', 'disabled'],
+    properties: { id: { type: 'string' }, name: { type: 'string' }, disabled: { type: 'boolean' } },
+  },
+  Workspace: {
+    type: 'object',
+    required: ['agencyName', 'parentAgencyName', 'placeName'],
+    properties: { agencyName: { type: 'string' }, parentAgencyName: { type: 'string' }, placeName: { type: 'string' } },
+  },
   Error: {
     type: 'object',
     required: ['error'],
@@ -75,17 +98,59 @@ const schemas = {
 
 export function openApiDocument(): object {
   const { $schema: _ignored, ...createBody } = z.toJSONSchema(createReportBody) as Record<string, unknown>;
+  const { $schema: _ignored2, ...assignBody } = z.toJSONSchema(assignSectionBody) as Record<string, unknown>;
   return {
     openapi: '3.1.0',
     info: {
       title: 'Đồng Soạn',
       version: '0.1.0',
       description:
-        'REST API of Đồng Soạn. Rooms are served at ws://HOST/collab/<reportId>/<frame|review|section/<id>> ' +
-        'with the y-websocket protocol; close codes 4400 malformed, 4403 forbidden write, 4413 too large.',
+        'REST API of Đồng Soạn. Every call but POST /api/session (and health, this page) needs the session ' +
+        'cookie; state-changing calls from another site are refused (403 cross_site). Rooms are served at ' +
+        'ws://HOST/collab/<reportId>/<frame|review|section/<id>> with the y-websocket protocol; the upgrade ' +
+        'answers 401 (no session), 403 (not shared), 404 (no such room); close codes 4400 malformed, ' +
+        '4403 forbidden write, 4413 too large.',
     },
     paths: {
-      '/api/health': { get: { summary: 'Server health', responses: { 200: { description: 'ok' } } } },
+      '/api/health': { get: { summary: 'Server health (no session needed)', responses: { 200: { description: 'ok' } } } },
+      '/api/session': {
+        post: {
+          summary: 'Sign in; sets the httpOnly session cookie `ds_session`',
+          security: [],
+          requestBody: json({ type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } }),
+          responses: {
+            200: json({ type: 'object', properties: { user: ref('Me') } }),
+            401: error('wrong credentials (also for a disabled account)'),
+            429: error('too many failed attempts; see Retry-After'),
+          },
+        },
+        delete: { summary: 'Sign out; clears the cookie', responses: { 204: { description: 'signed out' } } },
+      },
+      '/api/me': { get: { summary: 'The signed-in account', responses: { 200: json(ref('Me')), 401: error('no session') } } },
+      '/api/workspace': {
+        get: { summary: 'Agency and place names', responses: { 200: json(ref('Workspace')) } },
+        put: { summary: 'Set them (admin)', requestBody: json(ref('Workspace')), responses: { 200: json(ref('Workspace')), 403: error('not the admin') } },
+      },
+      '/api/departments': {
+        get: { summary: 'Departments', responses: { 200: json({ type: 'array', items: ref('Department') }) } },
+        post: { summary: 'Create one (admin)', responses: { 201: json(ref('Department')), 403: error('not the admin'), 409: error('name taken') } },
+      },
+      '/api/departments/{id}': {
+        patch: { summary: 'Rename or disable (admin): {name?, disabled?}', responses: { 200: json(ref('Department')), 404: error('none') } },
+      },
+      '/api/users': {
+        get: { summary: 'Accounts (admin)', responses: { 200: json({ type: 'array', items: ref('User') }) } },
+        post: {
+          summary: 'Create an account (admin): {username, password (≥ 8), displayName, role, departmentId?}',
+          responses: { 201: json(ref('User')), 400: error('invalid'), 409: error('username taken') },
+        },
+      },
+      '/api/users/{id}': {
+        patch: { summary: 'Change display name, role, department, disabled (admin); disabling ends its sessions', responses: { 200: json(ref('User')) } },
+      },
+      '/api/users/{id}/password': {
+        put: { summary: 'Reset the password (admin); ends its sessions', responses: { 204: { description: 'done' } } },
+      },
       '/api/templates': {
         get: { summary: 'Report templates', responses: { 200: json({ type: 'array', items: ref('TemplateSummary') }) } },
       },
@@ -101,6 +166,13 @@ export function openApiDocument(): object {
           },
         },
       },
+      '/api/reports/{id}/sections/{sectionId}': {
+        put: {
+          summary: 'Assign a section to a department (admin, office); takes effect live',
+          requestBody: { required: true, ...json(assignBody) },
+          responses: { 200: { description: 'the section' }, 400: error('no such department'), 403: error('not the office'), 404: error('none') },
+        },
+      },
       '/api/reports/{id}': {
         get: {
           summary: 'One report with its sections',
@@ -109,7 +181,11 @@ export function openApiDocument(): object {
         },
       },
     },
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ds_session' } },
+    },
+    security: [{ session: [] }],
   };
 }
 
