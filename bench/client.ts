@@ -1,4 +1,4 @@
-/** y-websocket clients in Node (the browser's provider over `ws`) and the one REST call the bench needs. */
+/** y-websocket clients in Node (the browser's provider over `ws`) and the REST calls the bench needs. */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -17,10 +17,28 @@ export interface BenchClient {
   destroy(): void;
 }
 
+/** Where rooms are and the session to open them with. */
+export interface RoomEndpoint {
+  /** `ws://127.0.0.1:PORT/collab` */
+  collabUrl: string;
+  /** The `Cookie` header value of a signed-in session. */
+  cookie: string;
+}
+
+/** A `ws` WebSocket class that sends the session cookie with its upgrade, as a browser does. */
+function socketWithCookie(cookie: string): typeof globalThis.WebSocket {
+  class CookieSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie } });
+    }
+  }
+  return CookieSocket as unknown as typeof globalThis.WebSocket;
+}
+
 /** Connects a fresh doc to `room` (connecting starts at once). */
-export function connectClient(collabUrl: string, room: string, doc = new Y.Doc()): BenchClient {
-  const provider = new WebsocketProvider(collabUrl, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+export function connectClient(endpoint: RoomEndpoint, room: string, doc = new Y.Doc()): BenchClient {
+  const provider = new WebsocketProvider(endpoint.collabUrl, room, doc, {
+    WebSocketPolyfill: socketWithCookie(endpoint.cookie),
     disableBc: true,
   });
   provider.on('closed', ({ code, reason }) => {
@@ -53,11 +71,22 @@ export function textLength(node: Y.XmlFragment | Y.XmlElement): number {
   return length;
 }
 
-/** `POST /api/reports` with the bench's template; returns the new report. */
-export async function createReport(url: string): Promise<Report> {
-  const response = await fetch(`${url}/api/reports`, {
+/** Signs in; returns the `Cookie` header value carrying the session. */
+export async function login(url: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`POST /api/session: ${response.status} ${await response.text()}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+/** `POST /api/reports` with the bench's template; returns the new report. */
+export async function createReport(url: string, cookie: string): Promise<Report> {
+  const response = await fetch(`${url}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ templateId: 'bao-cao-so-ket' }),
   });
   if (response.status !== 201) throw new Error(`POST /api/reports: ${response.status} ${await response.text()}`);
@@ -65,10 +94,10 @@ export async function createReport(url: string): Promise<Report> {
 }
 
 /** The rooms of `count` distinct sections, creating as many reports as needed. */
-export async function sectionRooms(url: string, count: number): Promise<string[]> {
+export async function sectionRooms(url: string, cookie: string, count: number): Promise<string[]> {
   const rooms: string[] = [];
   while (rooms.length < count) {
-    const report = await createReport(url);
+    const report = await createReport(url, cookie);
     if (report.sections.length === 0) throw new Error('the template has no sections');
     for (const section of report.sections) if (rooms.length < count) rooms.push(section.room);
   }

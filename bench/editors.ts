@@ -6,7 +6,7 @@
  * which edit it just got; all editors live in this process and share one clock (`performance.now()`).
  */
 import * as Y from 'yjs';
-import { connectClient, sleep, waitUntil, type BenchClient } from './client.js';
+import { connectClient, sleep, waitUntil, type BenchClient , type RoomEndpoint } from './client.js';
 import { summarise, type Percentiles } from './stats.js';
 import { seededRandom } from '../common/seededRandom.js';
 import { Typist } from './text.js';
@@ -120,13 +120,13 @@ export class Crowd {
   }
 
   /** Connects `count` editors spread round-robin over `rooms`, each with its own paragraph. */
-  static async connect(collabUrl: string, rooms: readonly string[], count: number): Promise<Crowd> {
+  static async connect(endpoint: RoomEndpoint, rooms: readonly string[], count: number): Promise<Crowd> {
     // y-websocket adds a process 'exit' listener per provider; many editors are expected here.
     process.setMaxListeners(process.getMaxListeners() + count);
     const editors: Editor[] = [];
     for (let index = 0; index < count; index++) {
       const room = rooms[index % rooms.length]!;
-      editors.push(new Editor(index, room, connectClient(collabUrl, room)));
+      editors.push(new Editor(index, room, connectClient(endpoint, room)));
     }
     const crowd = new Crowd(editors);
     try {

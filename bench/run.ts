@@ -56,8 +56,8 @@ interface TypingPhase {
 
 async function typingPhase(server: ServerProcess, options: BenchOptions): Promise<TypingPhase> {
   info(`connecting ${options.editors} editors to ${options.rooms} room(s)`);
-  const rooms = await sectionRooms(server.url, options.rooms);
-  const crowd = await Crowd.connect(server.collabUrl, rooms, options.editors);
+  const rooms = await sectionRooms(server.url, server.cookie, options.rooms);
+  const crowd = await Crowd.connect(server, rooms, options.editors);
   try {
     info(`typing ${options.rate}/s each for ${options.warmup} s warm-up + ${options.seconds} s`);
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
@@ -105,22 +105,22 @@ async function syncPhase(
   options: BenchOptions,
   servers: ServerProcess[],
 ): Promise<{ sync: SyncResult; peakMemoryMB: number }> {
-  const report = await createReport(server.url);
+  const report = await createReport(server.url, server.cookie);
   const room = report.sections[0]!.room;
   info(`filling ${room} with ${options.syncChars} characters`);
-  const length = await fillSection(server.collabUrl, room, options.syncChars);
+  const length = await fillSection(server, room, options.syncChars);
   const runs: SyncTiming[] = [];
-  for (let run = 0; run < options.syncRuns; run++) runs.push(await timeFreshSync(server.collabUrl, room, length));
+  for (let run = 0; run < options.syncRuns; run++) runs.push(await timeFreshSync(server, room, length));
   const runsMs = runs.map((run) => round2(run.ms));
   info(`fresh joins: ${runsMs.join(', ')} ms (socket open after ${runs.map((run) => run.openMs.toFixed(1)).join(', ')} ms)`);
-  const cost = await measureSyncCost(server.collabUrl, room, length);
+  const cost = await measureSyncCost(server, room, length);
   const peakMemoryMB = await server.peakMemoryMB();
 
   await server.stop();
   info('restarting the server for a cold join');
   const restarted = await startServerProcess({ dataDir: server.dataDir });
   servers.push(restarted);
-  const cold = await timeFreshSync(restarted.collabUrl, room, length);
+  const cold = await timeFreshSync(restarted, room, length);
   await restarted.stop();
   const sync = {
     chars: options.syncChars,

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { login } from './client.js';
 
 const root = resolve(import.meta.dirname, '..');
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on Linux). */
@@ -19,6 +20,8 @@ export interface ServerProcess {
   url: string;
   /** `ws://127.0.0.1:PORT/collab`, the y-websocket server URL. */
   collabUrl: string;
+  /** A session cookie of the bench's admin account (the server starts with DEMO=0 and a known password). */
+  cookie: string;
   dataDir: string;
   /** User + system CPU seconds the process has used so far. */
   cpuSeconds(): Promise<number>;
@@ -37,6 +40,9 @@ export interface StartServerOptions {
   log?: (line: string) => void;
 }
 
+/** The admin password of the bench's throwaway server (an empty store in a temp dir). */
+const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+
 /** Starts `node --import tsx server/main.ts` on a free port and waits for its "listening on" line. */
 export async function startServerProcess(options: StartServerOptions = {}): Promise<ServerProcess> {
   const ownDir = options.dataDir === undefined;
@@ -46,7 +52,15 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
   const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+      DEMO: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -54,8 +68,10 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
     if (ownDir) await rm(dataDir, { recursive: true, force: true });
   };
   let port: number;
+  let cookie: string;
   try {
     port = await waitForPort(child, exited, log);
+    cookie = await login(`http://127.0.0.1:${port}`, 'admin', BENCH_ADMIN_PASSWORD);
   } catch (error) {
     await kill(child, exited);
     await removeDir();
@@ -67,6 +83,7 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
     pid,
     url: `http://127.0.0.1:${port}`,
     collabUrl: `ws://127.0.0.1:${port}/collab`,
+    cookie,
     dataDir,
     cpuSeconds: () => readCpuSeconds(pid),
     peakMemoryMB: () => readStatusMB(pid, 'VmHWM'),

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { MAX_MESSAGE_BYTES } from '../common/limits.js';
-import { connectClient, sleep, textLength, waitUntil } from './client.js';
+import { connectClient, sleep, textLength, waitUntil , type RoomEndpoint } from './client.js';
 import { median } from './stats.js';
 import { vietnameseParagraphs } from './text.js';
 
@@ -15,9 +15,9 @@ const PARAGRAPHS_PER_TRANSACTION = 20;
  * Writes `chars` characters into `room` as ~500-character paragraphs, in several transactions, and waits
  * until a second, fresh client sees all of it. Returns the body's total text length.
  */
-export async function fillSection(collabUrl: string, room: string, chars: number): Promise<number> {
-  const writer = connectClient(collabUrl, room);
-  const checker = connectClient(collabUrl, room);
+export async function fillSection(endpoint: RoomEndpoint, room: string, chars: number): Promise<number> {
+  const writer = connectClient(endpoint, room);
+  const checker = connectClient(endpoint, room);
   try {
     await writer.synced();
     const paragraphs = vietnameseParagraphs(chars);
@@ -59,9 +59,9 @@ export interface SyncTiming {
 }
 
 /** Connects a brand-new editor to `room` and times it until its body holds `expectedLength` characters. */
-export async function timeFreshSync(collabUrl: string, room: string, expectedLength: number): Promise<SyncTiming> {
+export async function timeFreshSync(endpoint: RoomEndpoint, room: string, expectedLength: number): Promise<SyncTiming> {
   const start = performance.now();
-  const client = connectClient(collabUrl, room);
+  const client = connectClient(endpoint, room);
   let openedAt = Number.NaN;
   client.provider.on('status', ({ status }) => {
     if (status === 'connected' && Number.isNaN(openedAt)) openedAt = performance.now();
@@ -95,8 +95,8 @@ export interface SyncCost {
 }
 
 /** Joins `room` once more and times encoding and applying its state locally, away from the network. */
-export async function measureSyncCost(collabUrl: string, room: string, expectedLength: number): Promise<SyncCost> {
-  const client = connectClient(collabUrl, room);
+export async function measureSyncCost(endpoint: RoomEndpoint, room: string, expectedLength: number): Promise<SyncCost> {
+  const client = connectClient(endpoint, room);
   try {
     await client.synced();
     await waitUntil(() => textLength(client.body) >= expectedLength, 'the whole section');
