@@ -13,6 +13,15 @@ export function isCrossSiteWrite(method: string, headers: IncomingHttpHeaders): 
   if (SAFE_METHODS.has(method)) return false;
   const fetchSite = headers['sec-fetch-site'];
   if (fetchSite !== undefined) return fetchSite !== 'same-origin' && fetchSite !== 'none';
+  return isForeignOrigin(headers);
+}
+
+/**
+ * True when a browser sent the request from a page of another origin. Browsers always send `Origin` on a
+ * websocket handshake, and the session cookie with it, so a room upgrade from another site's page is
+ * refused (cross-site websocket hijacking) — whatever SameSite does for sibling subdomains.
+ */
+export function isForeignOrigin(headers: IncomingHttpHeaders): boolean {
   const origin = headers.origin;
   if (origin === undefined) return false;
   try {

@@ -1,7 +1,7 @@
 /**
  * The room server, as one short pipeline (DESIGN.md, "The server: a short pipeline"). In order:
  *
- * 1. authenticate the upgrade request ......... auth/sessions.ts (the session cookie) → 401
+ * 1. authenticate the upgrade request ......... auth/crossSite.ts (→ 403), auth/sessions.ts (cookie → 401)
  * 2. parse the room name, authorise the room .. common/rooms.ts, collab/authorise.ts → 403 / 404
  * 3. listen at once, buffering ................ collab/connection.ts (bounded: 4413)
  * 4. load the room once, authorise again ...... collab/roomRegistry.ts (snapshot + update log)
@@ -19,7 +19,8 @@ import type { Access } from '../../common/access.js';
 import type { Report } from '../../common/report.js';
 import { COLLAB_PATH, formatRoomName, parseRoomName, type RoomName } from '../../common/rooms.js';
 import type { Authenticator, Identity } from '../auth/identity.js';
-import { AppError, errorBody, notFound, unauthenticated } from '../errors.js';
+import { isForeignOrigin } from '../auth/crossSite.js';
+import { AppError, errorBody, forbidden, notFound, unauthenticated } from '../errors.js';
 import { authoriseRoom } from './authorise.js';
 import { Connection, type ConnectionLimits } from './connection.js';
 import type { RoomRegistry } from './roomRegistry.js';
@@ -39,6 +40,7 @@ interface Admission {
 }
 
 async function admit(deps: PipelineDeps, request: FastifyRequest): Promise<Admission> {
+  if (isForeignOrigin(request.headers)) throw forbidden('rooms may not be opened from another site');
   const identity = await deps.authenticate(request.raw);
   if (!identity) throw unauthenticated();
   const name = (request.params as { '*'?: string })['*'] ?? '';

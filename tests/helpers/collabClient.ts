@@ -69,9 +69,11 @@ export function openRawSocket(collabUrl: string, room: string, cookie?: string):
 }
 
 /** The HTTP status an upgrade to `room` is answered with (101 when it is accepted). */
-export function upgradeStatus(collabUrl: string, room: string, cookie?: string): Promise<number> {
+export function upgradeStatus(collabUrl: string, room: string, cookie?: string, origin?: string): Promise<number> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`${collabUrl}/${room}`, cookie ? { headers: { cookie } } : {});
+    const headers: Record<string, string> = {};
+    if (cookie) headers.cookie = cookie;
+    const socket = new WebSocket(`${collabUrl}/${room}`, { headers, ...(origin ? { origin } : {}) });
     socket.on('error', () => undefined);
     socket.once('unexpected-response', (_request, response) => {
       resolve(response.statusCode ?? 0);

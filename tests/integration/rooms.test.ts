@@ -76,6 +76,13 @@ describe('rooms', () => {
     expect(await upgradeStatus(server.collabUrl, `${report.id}/section/..%2F..`, server.adminCookie)).toBe(404);
   });
 
+  it('refuses an upgrade sent from another site’s page (403), but not one from the app’s own origin', async () => {
+    const report = await createReport(server.url, {}, server.adminCookie);
+    const room = `${report.id}/frame`;
+    expect(await upgradeStatus(server.collabUrl, room, server.adminCookie, 'http://evil.example')).toBe(403);
+    expect(await upgradeStatus(server.collabUrl, room, server.adminCookie, server.url)).toBe(101);
+  });
+
   it('lets clients read the review room but closes one that writes to it with 4403, storing nothing', async () => {
     const report = await createReport(server.url, {}, server.adminCookie);
     const room = `${report.id}/review`;
