@@ -26,6 +26,7 @@ import { registerWorkspaceRoutes } from './routes/workspace.js';
 import { bootstrap } from './seed/bootstrap.js';
 import { openSqliteStore } from './storage/sqliteStore.js';
 import type { Store } from './storage/store.js';
+import { loadAwardCatalogue } from './templates/loadAwardCatalogue.js';
 import { describeProblem, loadTemplates } from './templates/loadTemplates.js';
 
 export interface BuildOptions {
@@ -41,6 +42,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   const { templates, problems } = await loadTemplates(config.templatesDir);
   for (const problem of problems) app.log.error(describeProblem(problem));
+  const awards = await loadAwardCatalogue(config.templatesDir);
+  if (awards.problem) app.log.error(describeProblem(awards.problem));
 
   const registry = new RoomRegistry(store, config.collab, app.log);
   const sessions = new Sessions(store, config.auth.sessions);
@@ -77,7 +80,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerWorkspaceRoutes(app, store);
   registerHealthRoute(app, registry);
   registerOpenApiRoute(app);
-  registerTemplateRoutes(app, templates);
+  registerTemplateRoutes(app, templates, awards.catalogue);
   registerReportRoutes(app, reports);
   registerCollab(app, {
     authenticate: sessions.authenticate,

@@ -45,6 +45,17 @@ describe('REST: templates and reports', () => {
     ]);
   });
 
+  it('serves the award catalogue as CONTRACT.md shapes it', async () => {
+    const forms = (await (await get(server, '/api/award-forms')).json()) as Array<Record<string, unknown>>;
+    expect(forms.length).toBeGreaterThan(30);
+    expect(forms.find((form) => form.id === 'bang-khen-thu-tuong')).toMatchObject({
+      name: 'Bằng khen của Thủ tướng Chính phủ',
+      level: 'government',
+      recipients: 'both',
+    });
+    expect(new Set(forms.map((form) => form.recipients))).toEqual(new Set(['collective', 'individual', 'both']));
+  });
+
   it('creates a report from a template, numbering its sections I–IV', async () => {
     const report = await createReport(server.url, { title: 'Sơ kết 01 năm Đề án “Tuyên truyền gương điển hình tiên tiến”' }, server.adminCookie);
     expect(report.status).toBe('draft');
