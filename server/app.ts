@@ -10,7 +10,7 @@ import { AccountService } from './accounts/accountService.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
 import { installRequestAuth } from './auth/requestAuth.js';
 import { Sessions } from './auth/sessions.js';
-import { publishOwnership } from './collab/liveAccess.js';
+import { closeConnectionsOf, publishOwnership } from './collab/liveAccess.js';
 import { registerCollab } from './collab/pipeline.js';
 import { RoomRegistry } from './collab/roomRegistry.js';
 import type { AppConfig } from './config.js';
@@ -47,7 +47,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   const registry = new RoomRegistry(store, config.collab, app.log);
   const sessions = new Sessions(store, config.auth.sessions);
-  const accounts = new AccountService(store);
+  const accounts = new AccountService(store, (userId, change) =>
+    closeConnectionsOf(registry, (identity) => identity.userId === userId, change),
+  );
   const reports = createReportService({
     store,
     templates,
@@ -75,7 +77,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   // The seam where authentication plugs in: REST here, rooms in the pipeline's first step.
   installRequestAuth(app, sessions.authenticate);
-  registerSessionRoutes(app, { store, sessions, throttle: new LoginThrottle(config.auth.throttle) });
+  registerSessionRoutes(app, {
+    store,
+    sessions,
+    throttle: new LoginThrottle(config.auth.throttle),
+    onSessionEnded: (sessionId) => closeConnectionsOf(registry, (identity) => identity.sessionId === sessionId, 'ended'),
+  });
   registerAccountRoutes(app, accounts);
   registerWorkspaceRoutes(app, store);
   registerHealthRoute(app, registry);

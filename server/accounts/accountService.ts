@@ -32,8 +32,15 @@ export function toDepartment(record: DepartmentRecord): Department {
   return { id: record.id, name: record.name, disabled: record.disabled };
 }
 
+/** How an account changed, for whoever holds its live connections. */
+export type AccountChangeListener = (userId: string, change: 'ended' | 'rights') => Promise<void>;
+
 export class AccountService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** Called after an account is disabled or its password reset (`ended`), or its role or department changed. */
+    private readonly onAccountChange: AccountChangeListener = async () => undefined,
+  ) {}
 
   async listDepartments(): Promise<Department[]> {
     return (await this.store.listDepartments()).map(toDepartment);
@@ -89,7 +96,12 @@ export class AccountService {
     }
     const updated = await this.store.updateUser(id, patch);
     if (!updated) throw notFound(`user "${id}"`);
-    if (updated.disabled) await this.store.deleteUserSessions(id);
+    if (updated.disabled) {
+      await this.store.deleteUserSessions(id);
+      await this.onAccountChange(id, 'ended');
+    } else if (updated.role !== current.role || updated.departmentId !== current.departmentId) {
+      await this.onAccountChange(id, 'rights');
+    }
     return toUser(updated);
   }
 
@@ -98,6 +110,7 @@ export class AccountService {
     const updated = await this.store.updateUser(id, { passwordHash: await hashPassword(password) });
     if (!updated) throw notFound(`user "${id}"`);
     await this.store.deleteUserSessions(id);
+    await this.onAccountChange(id, 'ended');
   }
 
   /** An editor belongs to an active department; other roles may have one or not. */

@@ -41,11 +41,15 @@ export class Sessions {
     return serializeCookie(SESSION_COOKIE, token, { secure: this.options.secureCookie });
   }
 
-  /** Ends the request's session, if any; returns the `Set-Cookie` value that clears the cookie. */
-  async end(request: IncomingMessage): Promise<string> {
+  /**
+   * Ends the request's session, if any; returns the `Set-Cookie` value that clears the cookie and the id of
+   * the session that ended (null when there was none).
+   */
+  async end(request: IncomingMessage): Promise<{ cookie: string; sessionId: string | null }> {
     const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
-    if (token) await this.store.deleteSession(hashToken(token));
-    return serializeCookie(SESSION_COOKIE, '', { maxAge: 0, secure: this.options.secureCookie });
+    const sessionId = token ? hashToken(token) : null;
+    if (sessionId) await this.store.deleteSession(sessionId);
+    return { cookie: serializeCookie(SESSION_COOKIE, '', { maxAge: 0, secure: this.options.secureCookie }), sessionId };
   }
 
   /** The identity behind a request's cookie, or null (no cookie, unknown, expired, account disabled). */

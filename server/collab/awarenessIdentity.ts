@@ -26,32 +26,47 @@ function stampState(state: unknown, identity: Identity): unknown {
   return { ...base, user };
 }
 
+/** What the room knows of an awareness id: the connection that speaks for it, and its latest clock. */
+export interface KnownClient<C> {
+  owner: C | undefined;
+  clock: number | undefined;
+}
+
 /**
  * Rewrites an awareness update (y-protocols format: count, then id, clock, JSON state for each) with the
- * identity stamped in. Throws for a malformed update, or for an id another person's connection uses.
+ * identity stamped in. y-websocket clients send back every awareness change they receive, other people's
+ * included, with the clock the server gave them: such an echo (another person's id, a clock the room
+ * already has) is dropped. A newer clock for another person's id is an attempt to speak for them: it
+ * throws, as does a malformed update.
  */
 export function stampAwareness<C extends { identity: Identity }>(
   update: Uint8Array,
   identity: Identity,
-  ownerOf: (client: number) => C | undefined,
+  known: (client: number) => KnownClient<C>,
   self: C,
 ): Uint8Array {
   const decoder = decoding.createDecoder(update);
-  const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
-  encoding.writeVarUint(encoder, count);
+  const kept: Array<{ client: number; clock: number; state: unknown }> = [];
   for (let i = 0; i < count; i++) {
     const client = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state: unknown = JSON.parse(decoding.readVarString(decoder));
-    const owner = ownerOf(client);
-    if (owner !== undefined && owner !== self && owner.identity.userId !== identity.userId) {
+    const { owner, clock: knownClock } = known(client);
+    const someoneElse = owner !== undefined && owner !== self && owner.identity.userId !== identity.userId;
+    if (someoneElse) {
+      if (knownClock !== undefined && clock <= knownClock) continue; // an echo
       throw new Error(`awareness id ${client} belongs to another person`);
     }
-    encoding.writeVarUint(encoder, client);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(stampState(state, identity)));
+    kept.push({ client, clock, state: stampState(state, identity) });
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes in an awareness update');
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, kept.length);
+  for (const { client, clock, state } of kept) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
   return encoding.toUint8Array(encoder);
 }

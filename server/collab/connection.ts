@@ -3,7 +3,7 @@
  * room is still loading are buffered (bounded) and handed over in order once the room is ready.
  */
 import type { WebSocket, RawData } from 'ws';
-import { CloseCode } from '../../common/closeCodes.js';
+import { CloseCode, REFUSING_CODES } from '../../common/closeCodes.js';
 import type { Access } from '../../common/access.js';
 import type { Identity } from '../auth/identity.js';
 
@@ -35,8 +35,8 @@ function toBytes(data: RawData): Uint8Array {
 export class Connection {
   state: ConnectionState = 'pending';
   /**
-   * True once the server has closed the connection for breaking the protocol (4400, 4403, 4413): what it
-   * sent and is still queued is dropped. Messages of a connection that simply went away are still handled,
+   * True once the server has closed the connection with a refusing code (REFUSING_CODES): what it sent
+   * and is still queued is dropped. Messages of a connection that simply went away are still handled,
    * so an edit sent just before a tab closed is kept.
    */
   refused = false;
@@ -97,9 +97,7 @@ export class Connection {
 
   /** Closes with a code of {@link CloseCode}; nothing the client sent afterwards is handled. */
   close(code: number, reason: string): void {
-    if (code === CloseCode.malformed || code === CloseCode.forbiddenWrite || code === CloseCode.tooLarge) {
-      this.refused = true;
-    }
+    if (REFUSING_CODES.has(code)) this.refused = true;
     if (this.state === 'closed') return;
     this.socket.close(code, reason);
     this.closed();

@@ -1,11 +1,18 @@
 /**
- * Makes a change of section ownership take effect for everyone connected: the review room shows the new
- * owners, and every live connection to the report gets the access the new owners give it — in each room's
- * order, so an edit sent after the change by someone who lost the section is refused (4403).
+ * Changes of rights take effect for everyone connected, in each room's order (an edit sent after the
+ * change is judged by the new rights):
+ * - a section changes owner: the review room shows it, and each connection to the report gets the access
+ *   the new owners give it (closed with 4403 if the report is no longer shared with that person);
+ * - a session ends (sign-out, account disabled, password reset): its connections close with 4401;
+ * - an account's role or department changes: its connections close with 4100 and reconnect under the new
+ *   rights.
  */
-import { parseRoomName, formatRoomName } from '../../common/rooms.js';
+import { CloseCode } from '../../common/closeCodes.js';
+import { formatRoomName, parseRoomName } from '../../common/rooms.js';
 import type { Report } from '../../common/report.js';
+import type { Identity } from '../auth/identity.js';
 import { roomAccess } from './authorise.js';
+import type { Verdict } from './room.js';
 import type { RoomRegistry } from './roomRegistry.js';
 import { writeReviewState } from './reviewRoom.js';
 
@@ -16,10 +23,31 @@ export async function publishOwnership(registry: RoomRegistry, report: Report): 
     registry.liveRooms(`${report.id}/`).map((room) => {
       const name = parseRoomName(room.name);
       if (!name) return Promise.resolve();
-      return room.reauthorise((connection) => {
+      return room.reauthorise((connection): Verdict => {
         const verdict = roomAccess(connection.identity, report, name.part);
-        return verdict === 'write' || verdict === 'read' ? verdict : null;
+        if (verdict === 'write' || verdict === 'read') return verdict;
+        return { close: CloseCode.forbiddenWrite, reason: 'this report is no longer shared with you' };
       });
     }),
+  );
+}
+
+/** How an account changed, for its live connections. */
+export type AccountChange = 'ended' | 'rights';
+
+/** Closes the live connections of `who` (a user, or one session): 4401 when ended, 4100 when rights changed. */
+export async function closeConnectionsOf(
+  registry: RoomRegistry,
+  who: (identity: Identity) => boolean,
+  change: AccountChange,
+): Promise<void> {
+  const close =
+    change === 'ended'
+      ? { close: CloseCode.sessionEnded, reason: 'the session has ended' }
+      : { close: CloseCode.rightsChanged, reason: 'your rights changed; reconnect' };
+  await Promise.all(
+    registry.liveRooms('').map((room) =>
+      room.reauthorise((connection): Verdict => (who(connection.identity) ? close : connection.access)),
+    ),
   );
 }

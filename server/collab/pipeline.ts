@@ -23,7 +23,9 @@ import { isForeignOrigin } from '../auth/crossSite.js';
 import { AppError, errorBody, forbidden, notFound, unauthenticated } from '../errors.js';
 import { authoriseRoom } from './authorise.js';
 import { Connection, type ConnectionLimits } from './connection.js';
+import type { Verdict } from './room.js';
 import type { RoomRegistry } from './roomRegistry.js';
+import { CloseCode } from '../../common/closeCodes.js';
 
 export interface PipelineDeps {
   authenticate: Authenticator;
@@ -69,11 +71,20 @@ export function registerCollab(app: FastifyInstance, deps: PipelineDeps): void {
     }
     const { identity, room } = admission;
     const connection = new Connection(socket, identity, admission.access, deps.limits);
-    const recheck = () =>
-      authoriseRoom(identity, room, deps.findReport).catch((error: unknown) => {
-        if (error instanceof AppError) return null;
+    // Decided again in the room's order: the session may have ended or the rights changed meanwhile.
+    const recheck = async (): Promise<Verdict> => {
+      const current = await deps.authenticate(request.raw);
+      if (!current) return { close: CloseCode.sessionEnded, reason: 'the session has ended' };
+      if (current.role !== identity.role || current.departmentId !== identity.departmentId) {
+        return { close: CloseCode.rightsChanged, reason: 'your rights changed; reconnect' };
+      }
+      try {
+        return await authoriseRoom(identity, room, deps.findReport);
+      } catch (error) {
+        if (error instanceof AppError) return { close: CloseCode.forbiddenWrite, reason: error.message };
         throw error;
-      });
+      }
+    };
     void deps.registry.admit(formatRoomName(room), connection, recheck);
   });
 }

@@ -20,6 +20,9 @@ import { TaskQueue } from './taskQueue.js';
 import type { Access } from '../../common/access.js';
 import { stampAwareness } from './awarenessIdentity.js';
 
+/** What a connection may do from now on: its access, or to be closed with a code of CloseCode. */
+export type Verdict = Access | { close: number; reason: string };
+
 /** The origin of changes the server makes itself. */
 const SERVER_ORIGIN = Symbol('server');
 import type { RoomPersistence } from './roomPersistence.js';
@@ -119,15 +122,14 @@ export class Room {
 
   /**
    * Changes what each connection may do, after every message received so far: an edit sent before the
-   * change is judged by the old rights, one sent after by the new. `decide` returns null for a connection
-   * that may no longer see the room at all; it is closed with 4403.
+   * change is judged by the old rights, one sent after by the new (or not at all, if it is closed).
    */
-  reauthorise(decide: (connection: Connection) => Access | null): Promise<void> {
+  reauthorise(decide: (connection: Connection) => Verdict): Promise<void> {
     return this.queue.run(() => {
       for (const connection of [...this.connections]) {
-        const access = decide(connection);
-        if (access === null) connection.close(CloseCode.forbiddenWrite, 'this report is no longer shared with you');
-        else connection.access = access;
+        const verdict = decide(connection);
+        if (typeof verdict === 'string') connection.access = verdict;
+        else connection.close(verdict.close, verdict.reason);
       }
     });
   }
@@ -253,7 +255,12 @@ export class Room {
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
     let stamped: Uint8Array;
     try {
-      stamped = stampAwareness(update, connection.identity, (client) => this.ownerOf(client), connection);
+      stamped = stampAwareness(
+        update,
+        connection.identity,
+        (client) => ({ owner: this.ownerOf(client), clock: this.awareness.meta.get(client)?.clock }),
+        connection,
+      );
     } catch {
       connection.close(CloseCode.malformed, 'malformed or foreign awareness update');
       return;

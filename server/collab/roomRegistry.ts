@@ -5,9 +5,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { CloseCode } from '../../common/closeCodes.js';
 import type { Store } from '../storage/store.js';
-import type { Access } from '../../common/access.js';
 import type { Connection } from './connection.js';
-import { Room } from './room.js';
+import { Room, type Verdict } from './room.js';
 import { RoomPersistence, type PersistenceOptions } from './roomPersistence.js';
 
 export interface RegistryOptions extends PersistenceOptions {
@@ -36,9 +35,10 @@ export class RoomRegistry {
 
   /**
    * Puts a connection into its room, loading the room first if needed. `recheck` decides its access again
-   * in the room's queue, so a change of ownership made while the room loaded is not missed; null refuses.
+   * in the room's queue, so a change of ownership or of the session made while the room loaded is not
+   * missed.
    */
-  async admit(name: string, connection: Connection, recheck: () => Promise<Access | null>): Promise<void> {
+  async admit(name: string, connection: Connection, recheck: () => Promise<Verdict>): Promise<void> {
     for (;;) {
       if (this.closing) {
         connection.close(CloseCode.goingAway, 'server shutting down');
@@ -59,12 +59,12 @@ export class RoomRegistry {
       }
       if (room.state !== 'ready') continue;
       await room.schedule(async () => {
-        const access = await recheck();
-        if (access === null) {
-          connection.close(CloseCode.forbiddenWrite, 'this report is no longer shared with you');
+        const verdict = await recheck();
+        if (typeof verdict !== 'string') {
+          connection.close(verdict.close, verdict.reason);
           return;
         }
-        connection.access = access;
+        connection.access = verdict;
         room.join(connection);
       });
       return;

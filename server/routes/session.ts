@@ -14,7 +14,15 @@ const loginBody = z.strictObject({
   password: z.string().min(1).max(1000),
 });
 
-export function registerSessionRoutes(app: FastifyInstance, deps: { store: Store; sessions: Sessions; throttle: LoginThrottle }): void {
+export interface SessionRouteDeps {
+  store: Store;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  /** Called after a sign-out, to close the session's live connections. */
+  onSessionEnded: (sessionId: string) => Promise<void>;
+}
+
+export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): void {
   app.post('/api/session', async (request, reply) => {
     const body = loginBody.safeParse(request.body ?? {});
     if (!body.success) throw invalidInput(body.error);
@@ -25,7 +33,9 @@ export function registerSessionRoutes(app: FastifyInstance, deps: { store: Store
   });
 
   app.delete('/api/session', async (request, reply) => {
-    reply.header('set-cookie', await deps.sessions.end(request.raw));
+    const { cookie, sessionId } = await deps.sessions.end(request.raw);
+    if (sessionId) await deps.onSessionEnded(sessionId);
+    reply.header('set-cookie', cookie);
     return reply.status(204).send();
   });
 

@@ -32,7 +32,7 @@ describe('stampAwareness', () => {
   it('replaces a made-up name with the account’s, adds the department, keeps a hex colour and the cursor', () => {
     const { update, cleanup } = updateWith({ user: { name: 'Giám đốc', color: '#112233', evil: '<img>' }, cursor: { anchor: 1 } });
     const self = { identity: lan };
-    const stamped = stampAwareness(update, lan, () => undefined, self);
+    const stamped = stampAwareness(update, lan, () => ({ owner: undefined, clock: undefined }), self);
     expect(statesOf(stamped)).toEqual([
       { user: { name: 'Lê Văn Nam', departmentName: 'Phòng Nội vụ', role: 'editor', color: '#112233' }, cursor: { anchor: 1 } },
     ]);
@@ -41,7 +41,7 @@ describe('stampAwareness', () => {
 
   it('drops a colour that is not a hex colour', () => {
     const { update, cleanup } = updateWith({ user: { color: 'red;background:url(x)' } });
-    const [state] = statesOf(stampAwareness(update, lan, () => undefined, { identity: lan })) as Array<{ user: object }>;
+    const [state] = statesOf(stampAwareness(update, lan, () => ({ owner: undefined, clock: undefined }), { identity: lan })) as Array<{ user: object }>;
     expect(state!.user).not.toHaveProperty('color');
     cleanup();
   });
@@ -50,13 +50,24 @@ describe('stampAwareness', () => {
     const { update, cleanup } = updateWith({ user: {} });
     const other = { identity: binh };
     const sameUser = { identity: lan };
-    expect(() => stampAwareness(update, lan, () => other, { identity: lan })).toThrow(/another person/);
-    expect(() => stampAwareness(update, lan, () => sameUser, { identity: lan })).not.toThrow();
+    expect(() => stampAwareness(update, lan, () => ({ owner: other, clock: undefined }), { identity: lan })).toThrow(/another person/);
+    expect(() => stampAwareness(update, lan, () => ({ owner: sameUser, clock: undefined }), { identity: lan })).not.toThrow();
+    cleanup();
+  });
+
+  it('drops the echo of another person’s state that y-websocket clients send back, keeping the rest', () => {
+    const { update, client, cleanup } = updateWith({ user: {} });
+    const other = { identity: binh };
+    const echo = stampAwareness(update, lan, () => ({ owner: other, clock: 5 }), { identity: lan });
+    expect(statesOf(echo)).toEqual([]);
+    expect(() => stampAwareness(update, lan, () => ({ owner: other, clock: 0 }), { identity: lan })).toThrow(/another person/);
+    expect(client).toBeGreaterThan(0);
     cleanup();
   });
 
   it('refuses malformed updates', () => {
-    expect(() => stampAwareness(new Uint8Array([1, 5]), lan, () => undefined, { identity: lan })).toThrow();
-    expect(() => stampAwareness(new Uint8Array([0, 9]), lan, () => undefined, { identity: lan })).toThrow(/trailing/);
+    const none = () => ({ owner: undefined, clock: undefined });
+    expect(() => stampAwareness(new Uint8Array([1, 5]), lan, none, { identity: lan })).toThrow();
+    expect(() => stampAwareness(new Uint8Array([0, 9]), lan, none, { identity: lan })).toThrow(/trailing/);
   });
 });
