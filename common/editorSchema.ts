@@ -9,6 +9,7 @@
 import { getSchema, type AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Heading from '@tiptap/extension-heading';
+import { AwardRow, AwardTally } from './tallyNodes.js';
 
 /** Heading levels allowed inside a section body. */
 export const SECTION_HEADING_LEVELS = [2, 3] as const;
@@ -34,6 +35,8 @@ export function schemaExtensions(): AnyExtension[] {
         return { level: { default: SECTION_HEADING_LEVELS[0], rendered: false } };
       },
     }).configure({ levels: [...SECTION_HEADING_LEVELS] }),
+    AwardTally,
+    AwardRow,
   ];
 }
 

@@ -6,6 +6,9 @@ import type { Report, ReportSummary } from '../../common/report.js';
 import { call, login } from '../helpers/api.js';
 import { connectClient, type CollabClient } from '../helpers/collabClient.js';
 import { sectionText } from '../helpers/sectionText.js';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { awardCatalogueSchema } from '../../common/awards.js';
+import { tallyProse, type TallyRow } from '../../common/tallyProse.js';
 import { defaultConfig } from '../../server/config.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
 
@@ -65,7 +68,17 @@ describe('first start', () => {
     const client: CollabClient = connectClient(server.collabUrl, report.sections[1]!.room, noivu);
     cleanups.push(() => client.destroy());
     await client.synced();
-    expect(sectionText(client.doc)).toContain('Bằng khen của Thủ tướng Chính phủ (02 cá nhân)');
+    expect(sectionText(client.doc)).toContain('Mô hình “Ba đồng hành cùng Nhân dân”');
+    // The award results are a tally whose rows give the sample's sentence.
+    const json = yXmlFragmentToProsemirrorJSON(client.doc.getXmlFragment('body')) as {
+      content: Array<{ type: string; content?: Array<{ attrs: TallyRow }> }>;
+    };
+    const tally = json.content.find((node) => node.type === 'awardTally');
+    const catalogue = awardCatalogueSchema.parse(JSON.parse(await readFile(join(import.meta.dirname, '../../templates/award-forms.json'), 'utf8')));
+    expect(tallyProse(tally!.content!.map((row) => row.attrs), catalogue)).toBe(
+      'Bằng khen của Thủ tướng Chính phủ (02 cá nhân); Ủy ban nhân dân tỉnh đã tặng thưởng: Cờ thi đua tỉnh (03 tập thể); ' +
+        'Tập thể lao động xuất sắc (04 tập thể); Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (19 tập thể và 47 cá nhân).',
+    );
 
     const workspace = await (await call(server.url, noivu, 'GET', '/api/workspace')).json();
     expect(workspace).toEqual({ agencyName: 'ỦY BAN NHÂN DÂN HUYỆN LẤP VÒ', parentAgencyName: 'UBND TỈNH ĐỒNG THÁP', placeName: 'Lấp Vò' });
