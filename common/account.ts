@@ -32,6 +32,8 @@ export interface Workspace {
   parentAgencyName: string;
   /** The place written before the date, e.g. "Lấp Vò". */
   placeName: string;
+  /** The agency's part of document symbols (PL III), e.g. "UBND" in "BC-UBND". */
+  agencySymbol: string;
 }
 
 /** The shortest password accepted. */

@@ -35,6 +35,14 @@ export const templateSchema = z
     /** The type's symbol (PL III: "BC" for Báo cáo). */
     docSymbol: text,
     sections: z.array(templateSectionSchema).min(1, { message: 'needs at least one section' }),
+    /** Starting values of the frame's footer (CONTRACT.md keys). */
+    frame: z
+      .strictObject({
+        signAuthority: text.optional(),
+        signTitle: text.optional(),
+        recipients: z.array(text).optional(),
+      })
+      .default({}),
   })
   .superRefine((template, ctx) => {
     const seen = new Set<string>();

@@ -9,9 +9,15 @@ export const workspaceSchema = z.strictObject({
   agencyName: z.string().trim().max(200),
   parentAgencyName: z.string().trim().max(200),
   placeName: z.string().trim().max(100),
+  agencySymbol: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[\p{Lu}\d-]*$/u, { message: 'upper-case letters, digits and "-" only (PL III), e.g. UBND' })
+    .default(''),
 });
 
-const EMPTY: Workspace = { agencyName: '', parentAgencyName: '', placeName: '' };
+const EMPTY: Workspace = { agencyName: '', parentAgencyName: '', placeName: '', agencySymbol: '' };
 
 export async function readWorkspace(store: Store): Promise<Workspace> {
   const text = await store.getSetting(KEY);
@@ -25,6 +31,7 @@ export async function writeWorkspace(store: Store, workspace: Workspace): Promis
     agencyName: workspace.agencyName.normalize('NFC'),
     parentAgencyName: workspace.parentAgencyName.normalize('NFC'),
     placeName: workspace.placeName.normalize('NFC'),
+    agencySymbol: workspace.agencySymbol.normalize('NFC'),
   };
   await store.setSetting(KEY, JSON.stringify(clean));
   return clean;

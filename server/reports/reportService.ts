@@ -16,6 +16,9 @@ import type { Identity } from '../auth/identity.js';
 import { badRequest, forbidden, notFound } from '../errors.js';
 import type { ReportRecord, Store } from '../storage/store.js';
 import { writeReviewState } from '../collab/reviewRoom.js';
+import { readWorkspace } from '../accounts/workspaceSettings.js';
+import type { Workspace } from '../../common/account.js';
+import { documentSymbol } from '../../common/nd30Format.js';
 
 /** What a new report may bring besides its template: owners and content (the demo's sample report). */
 export interface ReportSeed {
@@ -93,11 +96,34 @@ function writeFrame(doc: Y.Doc, fields: Record<string, string | string[]>): void
   }
 }
 
+/** The frame a new report starts with: the workspace's names, the template's type and footer. */
+function startingFrame(template: Template, workspace: Workspace, title: string): Record<string, string | string[]> {
+  return {
+    parentAgency: workspace.parentAgencyName,
+    agency: workspace.agencyName,
+    number: '',
+    symbol: documentSymbol(template.docSymbol, workspace.agencySymbol),
+    place: workspace.placeName,
+    date: '',
+    docType: template.docType,
+    subject: title,
+    signAuthority: template.frame.signAuthority ?? '',
+    signTitle: template.frame.signTitle ?? '',
+    signerName: '',
+    recipients: template.frame.recipients ?? [],
+  };
+}
+
 /** The starting state of every room of a new report. */
-function startingRooms(record: ReportRecord, template: Template, seed: ReportSeed): Map<string, Uint8Array> {
+function startingRooms(
+  record: ReportRecord,
+  template: Template,
+  bodies: Record<string, ProseMirrorJSON>,
+  frame: Record<string, string | string[]>,
+): Map<string, Uint8Array> {
   const rooms = new Map<string, Uint8Array>();
   for (const section of template.sections) {
-    const content = seed.bodies?.[section.id] ?? sectionStartingContent(section);
+    const content = bodies[section.id] ?? sectionStartingContent(section);
     rooms.set(
       sectionRoom(record.id, section.id),
       encode((doc) => prosemirrorJSONToYXmlFragment(sectionSchema, content, doc.getXmlFragment(SECTION_FRAGMENT))),
@@ -105,7 +131,7 @@ function startingRooms(record: ReportRecord, template: Template, seed: ReportSee
   }
   rooms.set(
     formatRoomName({ reportId: record.id, part: { kind: 'frame' } }),
-    encode((doc) => writeFrame(doc, { docType: template.docType, subject: record.title, ...seed.frame })),
+    encode((doc) => writeFrame(doc, frame)),
   );
   rooms.set(
     formatRoomName({ reportId: record.id, part: { kind: 'review' } }),
@@ -121,6 +147,7 @@ export function createReportService({ store, templates, onOwnershipChange }: Rep
     async createFromTemplate(templateId, seed) {
       const template = templates.find((candidate) => candidate.id === templateId);
       if (!template) throw notFound(`template "${templateId}"`);
+      const workspace = await readWorkspace(store);
       const record: ReportRecord = {
         id: newId(),
         title: seed.title?.trim() || template.title,
@@ -134,7 +161,8 @@ export function createReportService({ store, templates, onOwnershipChange }: Rep
           ownerDepartmentId: seed.owners?.[section.id] ?? null,
         })),
       };
-      await store.createReport(record, startingRooms(record, template, seed));
+      const frame = { ...startingFrame(template, workspace, record.title), ...seed.frame };
+      await store.createReport(record, startingRooms(record, template, seed.bodies ?? {}, frame));
       return toReport(record);
     },
     async create(caller, templateId, title) {

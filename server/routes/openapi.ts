@@ -32,8 +32,13 @@ const schemas = {
   },
   Workspace: {
     type: 'object',
-    required: ['agencyName', 'parentAgencyName', 'placeName'],
-    properties: { agencyName: { type: 'string' }, parentAgencyName: { type: 'string' }, placeName: { type: 'string' } },
+    required: ['agencyName', 'parentAgencyName', 'placeName', 'agencySymbol'],
+    properties: {
+      agencyName: { type: 'string' },
+      parentAgencyName: { type: 'string' },
+      placeName: { type: 'string' },
+      agencySymbol: { type: 'string', description: 'the agency part of document symbols, e.g. UBND' },
+    },
   },
   Error: {
     type: 'object',

@@ -81,6 +81,11 @@ describe('first start', () => {
     );
 
     const workspace = await (await call(server.url, noivu, 'GET', '/api/workspace')).json();
-    expect(workspace).toEqual({ agencyName: 'ỦY BAN NHÂN DÂN HUYỆN LẤP VÒ', parentAgencyName: 'UBND TỈNH ĐỒNG THÁP', placeName: 'Lấp Vò' });
+    expect(workspace).toEqual({
+      agencyName: 'ỦY BAN NHÂN DÂN HUYỆN LẤP VÒ',
+      parentAgencyName: 'UBND TỈNH ĐỒNG THÁP',
+      placeName: 'Lấp Vò',
+      agencySymbol: 'UBND',
+    });
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { createReport } from '../helpers/api.js';
+import { readFrame } from '../../common/frame.js';
 import { connectClient, upgradeStatus, type CollabClient } from '../helpers/collabClient.js';
 import { appendParagraph, body, sectionText } from '../helpers/sectionText.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
@@ -36,6 +37,33 @@ describe('rooms', () => {
     expect(sectionText(first.doc)).toContain('Kết quả khen thưởng');
     expect(sectionText(second.doc)).toBe(sectionText(first.doc));
     expect(sectionText(first.doc).split('Kết quả khen thưởng')).toHaveLength(2);
+  });
+
+  it('starts a report’s frame from the workspace’s names and the template (the symbol from both)', async () => {
+    const workspace = { agencyName: 'ỦY BAN NHÂN DÂN PHƯỜNG MỸ PHƯỚC', parentAgencyName: 'UBND TỈNH AN GIANG', placeName: 'Long Xuyên', agencySymbol: 'UBND' };
+    const put = await fetch(`${server.url}/api/workspace`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: server.adminCookie },
+      body: JSON.stringify(workspace),
+    });
+    expect(put.status).toBe(200);
+    const report = await createReport(server.url, { title: 'Sơ kết công tác thi đua năm 2025' }, server.adminCookie);
+    const frame = connect(`${report.id}/frame`);
+    await frame.synced();
+    expect(readFrame(frame.doc)).toEqual({
+      parentAgency: 'UBND TỈNH AN GIANG',
+      agency: 'ỦY BAN NHÂN DÂN PHƯỜNG MỸ PHƯỚC',
+      number: '',
+      symbol: 'BC-UBND',
+      place: 'Long Xuyên',
+      date: '',
+      docType: 'BÁO CÁO',
+      subject: 'Sơ kết công tác thi đua năm 2025',
+      signAuthority: 'TM. ỦY BAN NHÂN DÂN',
+      signTitle: 'CHỦ TỊCH',
+      signerName: '',
+      recipients: ['Lưu: VT'],
+    });
   });
 
   it('relays what one client types to every other client of the room, and not to other rooms', async () => {
