@@ -63,3 +63,10 @@ export const SECTION_FRAGMENT = 'body';
 
 /** The name of the `Y.Map` that holds the frame's fields (CONTRACT.md). */
 export const FRAME_MAP = 'frame';
+
+/**
+ * The review room's maps, written only by the server (keys documented in server/collab/reviewRoom.ts):
+ * `review` (the workflow status) and `owners` (section id → owning department id, `''` for none).
+ */
+export const REVIEW_STATE_MAP = 'review';
+export const OWNERS_MAP = 'owners';

@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/app.css';
 import './styles/sheet.css';
 import './styles/editor.css';
+import './styles/admin.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

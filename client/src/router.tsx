@@ -1,6 +1,7 @@
 /**
  * A minimal router on the History API. The server answers every client route with index.html, so the
- * routes below are all the client has: `/` (the reports) and `/reports/:id` (one report).
+ * routes below are all the client has: `/` (the reports), `/reports/:id` (one report), `/login` (with the
+ * page to return to in `?next=`) and `/admin` (workspace, departments and accounts).
  */
 import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
@@ -8,13 +9,38 @@ import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 
 export type Route =
   | { page: 'reports' }
   | { page: 'report'; reportId: string }
+  | { page: 'login'; next: string }
+  | { page: 'admin' }
   | { page: 'notFound'; path: string };
 
 const NAVIGATE_EVENT = 'dong-soan:navigate';
 
-/** Decodes a URL path into a route. */
-export function parseRoute(path: string): Route {
+/**
+ * The page to return to after logging in, from `?next=`: only a path of this site ("/…", never "//host"
+ * or a full URL, which would send the person elsewhere after they typed their password).
+ */
+export function safeNext(next: string | null): string {
+  if (next === null || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (next === '/login' || next.startsWith('/login?')) return '/';
+  return next;
+}
+
+/** The login page's path, remembering `next` to return to after logging in. */
+export function loginPath(next: string): string {
+  const target = safeNext(next);
+  return target === '/' ? '/login' : `/login?next=${encodeURIComponent(target)}`;
+}
+
+/** The path, query included, of the page shown now. */
+export function currentPath(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
+/** Decodes a URL path (and query) into a route. */
+export function parseRoute(path: string, search = ''): Route {
   if (path === '/' || path === '') return { page: 'reports' };
+  if (path === '/login' || path === '/login/') return { page: 'login', next: safeNext(new URLSearchParams(search).get('next')) };
+  if (path === '/admin' || path === '/admin/') return { page: 'admin' };
   const match = /^\/reports\/([^/]+)\/?$/.exec(path);
   if (match?.[1] !== undefined) return { page: 'report', reportId: decodeURIComponent(match[1]) };
   return { page: 'notFound', path };
@@ -25,18 +51,22 @@ export function reportPath(reportId: string): string {
   return `/reports/${encodeURIComponent(reportId)}`;
 }
 
-/** Goes to `path` without reloading the page. */
-export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
-  window.history.pushState(null, '', path);
+/**
+ * Goes to `path` (query allowed) without reloading the page.
+ * @param options.replace Replace the current history entry (redirects: Back must not return to them).
+ */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === currentPath()) return;
+  if (options.replace === true) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
 /** The current route; re-renders on navigation and on the browser's back and forward buttons. */
 export function useRoute(): Route {
-  const [path, setPath] = useState(() => window.location.pathname);
+  const [path, setPath] = useState(currentPath);
   useEffect(() => {
-    const update = () => setPath(window.location.pathname);
+    const update = () => setPath(currentPath());
     window.addEventListener('popstate', update);
     window.addEventListener(NAVIGATE_EVENT, update);
     return () => {
@@ -44,7 +74,8 @@ export function useRoute(): Route {
       window.removeEventListener(NAVIGATE_EVENT, update);
     };
   }, []);
-  return parseRoute(path);
+  const queryAt = path.indexOf('?');
+  return queryAt === -1 ? parseRoute(path) : parseRoute(path.slice(0, queryAt), path.slice(queryAt));
 }
 
 /** An `<a>` that navigates inside the client, while keeping ctrl-click and middle-click for new tabs. */

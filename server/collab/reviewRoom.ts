@@ -11,9 +11,9 @@
  */
 import type * as Y from 'yjs';
 import type { Report } from '../../common/report.js';
+import { OWNERS_MAP, REVIEW_STATE_MAP } from '../../common/rooms.js';
 
-export const REVIEW_STATE_MAP = 'review';
-export const OWNERS_MAP = 'owners';
+export { OWNERS_MAP, REVIEW_STATE_MAP };
 
 /** Writes the report's status and section owners into a review room's document. */
 export function writeReviewState(doc: Y.Doc, report: Pick<Report, 'status' | 'sections'>): void {

@@ -1,7 +1,7 @@
 /** Typing in a section as a person does. */
 import { describe, expect, it } from 'vitest';
 import { createReport } from '../helpers/api.js';
-import { editorSelector, openAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
+import { editorSelector, loginAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
 import { useServer } from '../helpers/startServer.js';
 
 describe('editing a section', { timeout: 60_000 }, () => {
@@ -9,9 +9,9 @@ describe('editing a section', { timeout: 60_000 }, () => {
   const server = useServer();
 
   it('starts a plain paragraph on Enter after an italic guidance line', async () => {
-    const report = await createReport(server().url);
+    const report = await createReport(server().url, {}, server().adminCookie);
     const page = await browsers.newPage();
-    await openAs(page, `${server().url}/reports/${report.id}`, 'Phạm Văn Minh');
+    await loginAs(page, `${server().url}/reports/${report.id}`, 'admin', server().adminPassword);
     await waitForSaveState(page, 'saved');
 
     const typed = 'Đã tổ chức 25 phong trào thi đua.';

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createReport } from '../helpers/api.js';
-import { editorText, occurrences, openAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
+import { editorText, loginAs, occurrences, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
 import { useServer } from '../helpers/startServer.js';
 
 describe('saving', { timeout: 60_000 }, () => {
@@ -10,10 +10,10 @@ describe('saving', { timeout: 60_000 }, () => {
   const server = useServer();
 
   it('keeps typed text across a reload once the page shows "saved"', async () => {
-    const report = await createReport(server().url);
+    const report = await createReport(server().url, {}, server().adminCookie);
     const sectionId = 'kien-nghi';
     const page = await browsers.newPage();
-    await openAs(page, `${server().url}/reports/${report.id}`, 'Lê Thị Hoa');
+    await loginAs(page, `${server().url}/reports/${report.id}`, 'admin', server().adminPassword);
     await waitForSaveState(page, 'saved');
     const guidance = await editorText(page, sectionId);
     expect(guidance.length).toBeGreaterThan(0);
@@ -32,9 +32,9 @@ describe('saving', { timeout: 60_000 }, () => {
   });
 
   it('shows "offline" while the browser is offline and "saved" once it is back', async () => {
-    const report = await createReport(server().url);
+    const report = await createReport(server().url, {}, server().adminCookie);
     const page = await browsers.newPage();
-    await openAs(page, `${server().url}/reports/${report.id}`, 'Lê Thị Hoa');
+    await loginAs(page, `${server().url}/reports/${report.id}`, 'admin', server().adminPassword);
     await waitForSaveState(page, 'saved');
 
     await page.context().setOffline(true);
@@ -49,13 +49,13 @@ describe('the page never writes starting content', { timeout: 60_000 }, () => {
   const server = useServer();
 
   it('shows each guidance line once after several people opened the report', async () => {
-    const report = await createReport(server().url);
+    const report = await createReport(server().url, {}, server().adminCookie);
     const url = `${server().url}/reports/${report.id}`;
     const template = JSON.parse(await readFile(new URL('../../templates/bao-cao-so-ket.json', import.meta.url), 'utf8')) as {
       sections: Array<{ id: string; guidance?: string; parts?: Array<{ heading: string; guidance?: string }> }>;
     };
     const pages = [await browsers.newPage(), await browsers.newPage()];
-    await Promise.all(pages.map((page, index) => openAs(page, url, `Người ${index + 1}`)));
+    await Promise.all(pages.map((page) => loginAs(page, url, 'admin', server().adminPassword)));
     await Promise.all(pages.map((page) => waitForSaveState(page, 'saved')));
     await pages[0]!.reload();
     await waitForSaveState(pages[0]!, 'saved');

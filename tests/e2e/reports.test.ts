@@ -1,10 +1,11 @@
 /** The reports page: the list, creating a report from a template, and the report it opens. */
 import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRoman } from '../../common/roman.js';
 import { templateSchema, type Template } from '../../common/template.js';
-import { createReport } from '../helpers/api.js';
-import { editorText, occurrences, openAs, useBrowser, waitForSaveState } from '../helpers/browser.js';
+import { assignSection, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { editorText, loginAs, occurrences, useBrowser, waitForSaveState } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
 
 async function loadTemplate(): Promise<Template> {
@@ -22,20 +23,26 @@ describe('the reports page', { timeout: 60_000 }, () => {
   const browsers = useBrowser();
   let server: TestServer;
   let template: Template;
+  let workspace: SeededWorkspace;
+  let officeCookie: string;
 
   beforeAll(async () => {
     server = await startServer();
     template = await loadTemplate();
+    workspace = await seedWorkspace(server);
+    officeCookie = await login(server.url, workspace.office.username, workspace.office.password);
   });
+
+  const openAsOffice = (page: Page) => loginAs(page, `${server.url}/`, workspace.office.username, workspace.office.password);
 
   afterAll(async () => {
     await server?.close();
   });
 
   it('lists a report created through the API with its status and date', async () => {
-    const report = await createReport(server.url, { title: 'Tổng kết công tác thi đua năm 2025' });
+    const report = await createReport(server.url, { title: 'Tổng kết công tác thi đua năm 2025' }, officeCookie);
     const page = await browsers.newPage();
-    await openAs(page, `${server.url}/`, 'Phạm Minh Đức');
+    await openAsOffice(page);
 
     const row = page.getByTestId('report-list').getByTestId(`report-row-${report.id}`);
     await row.waitFor();
@@ -50,7 +57,7 @@ describe('the reports page', { timeout: 60_000 }, () => {
 
   it('creates a report from a template and opens it with its sections and starting content', async () => {
     const page = await browsers.newPage();
-    await openAs(page, `${server.url}/`, 'Phạm Minh Đức');
+    await openAsOffice(page);
 
     const form = page.getByTestId('create-report');
     await form.getByTestId('template-select').selectOption(template.id);
@@ -65,7 +72,10 @@ describe('the reports page', { timeout: 60_000 }, () => {
     for (const [index, section] of template.sections.entries()) {
       const wrapper = page.getByTestId(`section-${section.id}`);
       expect(await wrapper.locator('.section-title').innerText()).toBe(`${toRoman(index + 1)}. ${section.title}`);
-      expect(await page.getByTestId(`owner-${section.id}`).innerText()).toContain('Chưa giao');
+      // The office sees each owner as the select that reassigns it; a new report's sections have none.
+      const assign = page.getByTestId(`assign-${section.id}`);
+      expect(await assign.inputValue()).toBe('');
+      expect(await assign.locator('option:checked').innerText()).toBe('Chưa giao');
       await page.getByTestId(`editor-${section.id}`).locator('.ProseMirror').waitFor();
       const text = await editorText(page, section.id);
       const expected = [section.guidance, ...section.parts.flatMap((part) => [part.heading, part.guidance])];
@@ -88,8 +98,28 @@ describe('the reports page', { timeout: 60_000 }, () => {
         ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid', message: 'Mẫu báo cáo không hợp lệ' } }) })
         : route.continue(),
     );
-    await openAs(page, `${server.url}/`, 'Phạm Minh Đức');
+    await openAsOffice(page);
     await page.getByTestId('create-report').getByTestId('create-report-submit').click();
     await page.getByRole('alert').filter({ hasText: 'Mẫu báo cáo không hợp lệ' }).waitFor();
+  });
+
+  it("shows a department only the reports it writes in, and no creation form", async () => {
+    const theirs = await createReport(server.url, { title: 'Báo cáo có phần của Phòng Nội vụ' }, officeCookie);
+    const other = await createReport(server.url, { title: 'Báo cáo chưa giao cho Phòng Nội vụ' }, officeCookie);
+    await assignSection(server.url, officeCookie, theirs.id, theirs.sections[0]!.id, workspace.departments.noivu.id);
+    const page = await browsers.newPage();
+    await loginAs(page, `${server.url}/`, workspace.noivu.username, workspace.noivu.password);
+
+    await page.getByTestId('report-list').getByTestId(`report-row-${theirs.id}`).waitFor();
+    expect(await page.getByTestId(`report-row-${other.id}`).count()).toBe(0);
+    expect(await page.getByTestId('create-report').count()).toBe(0);
+    expect(await page.getByTestId('admin-link').count()).toBe(0);
+  });
+
+  it('says so when a report is not shared with the person', async () => {
+    const report = await createReport(server.url, { title: 'Báo cáo riêng của Văn phòng' }, officeCookie);
+    const page = await browsers.newPage();
+    await loginAs(page, `${server.url}/reports/${report.id}`, workspace.vhtt.username, workspace.vhtt.password);
+    await page.getByTestId('report-forbidden').filter({ hasText: 'Báo cáo này không được chia sẻ với bạn' }).waitFor();
   });
 });

@@ -9,7 +9,7 @@
 import type { WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createReport } from '../helpers/api.js';
-import { editorText, occurrences, openAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
+import { editorText, loginAs, occurrences, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
 import { useServer } from '../helpers/startServer.js';
 
 const SECTION = 'kien-nghi';
@@ -25,7 +25,7 @@ describe('the save state', { timeout: 60_000 }, () => {
   const server = useServer();
 
   it("stays 'saving' until the server answers the confirmation sent after the edit", async () => {
-    const report = await createReport(server().url);
+    const report = await createReport(server().url, {}, server().adminCookie);
     const page = await browsers.newPage();
     let holding = false;
     const held: Array<string | Buffer> = [];
@@ -41,7 +41,7 @@ describe('the save state', { timeout: 60_000 }, () => {
       });
       upstream.onMessage((message) => (holding ? held.push(message) : ws.send(message)));
     });
-    await openAs(page, `${server().url}/reports/${report.id}`, 'Võ Thị Mai');
+    await loginAs(page, `${server().url}/reports/${report.id}`, 'admin', server().adminPassword);
     await waitForSaveState(page, 'saved');
 
     holding = true;
@@ -58,7 +58,7 @@ describe('the save state', { timeout: 60_000 }, () => {
   });
 
   it('sends edits made while disconnected once the connection is back, and only then says saved', async () => {
-    const report = await createReport(server().url);
+    const report = await createReport(server().url, {}, server().adminCookie);
     const page = await browsers.newPage();
     let refusing = false;
     let live: WebSocketRoute | undefined;
@@ -71,7 +71,7 @@ describe('the save state', { timeout: 60_000 }, () => {
       ws.connectToServer();
     });
     const url = `${server().url}/reports/${report.id}`;
-    await openAs(page, url, 'Võ Thị Mai');
+    await loginAs(page, url, 'admin', server().adminPassword);
     await waitForSaveState(page, 'saved');
 
     refusing = true;
@@ -86,7 +86,7 @@ describe('the save state', { timeout: 60_000 }, () => {
     await waitForSaveState(page, 'saved');
 
     const other = await browsers.newPage();
-    await openAs(other, url, 'Đặng Văn Nam');
+    await loginAs(other, url, 'admin', server().adminPassword);
     await waitForEditorText(other, SECTION, typed);
     expect(occurrences(await editorText(other, SECTION), typed)).toBe(1);
   });

@@ -77,15 +77,19 @@ export function useBrowser(): BrowserHandle {
 }
 
 /**
- * Opens `url` in `page` as a first-time visitor and gives `name` at the name prompt, as a person would.
- * Resolves once the page behind the prompt is shown.
+ * Opens `url` in `page` without a session, which shows the login page, and logs in as a person would.
+ * Resolves once the app has returned to `url`'s page and shows the signed-in person in its header.
  */
-export async function openAs(page: Page, url: string, name: string): Promise<void> {
+export async function loginAs(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(url);
-  const input = page.getByTestId('name-input');
-  await input.fill(name);
-  await input.press('Enter');
-  await input.waitFor({ state: 'detached' });
+  const form = page.getByTestId('login-form');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await form.waitFor({ state: 'detached' });
+  const target = new URL(url);
+  await page.waitForURL((current) => current.pathname === target.pathname);
+  await page.getByTestId('current-user').waitFor();
 }
 
 /** The `editor-<sectionId>` wrapper's selector. */
@@ -120,6 +124,24 @@ export async function waitForEditorText(page: Page, sectionId: string, text: str
     { selector: editorSelector(sectionId), expected: text },
     { timeout: WAIT_MS },
   );
+}
+
+/**
+ * Waits until a section's editor is (or is not) editable — the browser's own `contenteditable`, which
+ * decides whether typing can change anything.
+ */
+export async function waitForEditable(page: Page, sectionId: string, editable: boolean): Promise<void> {
+  await page.locator(`${editorSelector(sectionId)}[contenteditable="${editable}"]`).waitFor({ timeout: WAIT_MS });
+}
+
+/**
+ * Clicks into a section's editor and types there as a person would, whether or not it accepts typing
+ * (unlike {@link typeInSection}, which expects an editable one).
+ */
+export async function tryToType(page: Page, sectionId: string, text: string): Promise<void> {
+  await page.locator(editorSelector(sectionId)).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
 }
 
 /** Waits until the status bar shows `state` (`saved`, `saving`, `reconnecting` or `offline`). */

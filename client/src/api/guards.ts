@@ -2,6 +2,8 @@
  * Checks of the shapes the REST API answers with (CONTRACT.md, "REST"). They check what the client
  * relies on, not every field, so the server may add fields freely.
  */
+import { ROLES } from '../../../common/access.js';
+import type { Department, Me, User, Workspace } from '../../../common/account.js';
 import type { Report, ReportSection, ReportSummary } from '../../../common/report.js';
 import { REPORT_STATUSES } from '../../../common/report.js';
 import type { TemplateSummary } from '../../../common/template.js';
@@ -28,12 +30,55 @@ export function isReportSummary(value: unknown): value is ReportSummary {
   );
 }
 
+function isNullableString(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+/** The person signed in, as `GET /api/me` answers. */
+export function isMe(value: unknown): value is Me {
+  return (
+    isRecord(value) &&
+    hasStrings(value, ['id', 'username', 'displayName']) &&
+    (ROLES as readonly unknown[]).includes(value.role) &&
+    isNullableString(value.departmentId)
+  );
+}
+
+/** The answer to `POST /api/session`. */
+export function isSessionAnswer(value: unknown): value is { user: Me } {
+  return isRecord(value) && isMe(value.user);
+}
+
+/** An account as the admin sees it. */
+export function isUser(value: unknown): value is User {
+  return isMe(value) && typeof (value as unknown as Record<string, unknown>).disabled === 'boolean';
+}
+
+/** A department as the server sends it; CONTRACT.md names only `{id, name}`, so `disabled` may be absent. */
+export function isDepartmentAnswer(value: unknown): value is Omit<Department, 'disabled'> & { disabled?: boolean } {
+  return isRecord(value) && hasStrings(value, ['id', 'name']) && (value.disabled === undefined || typeof value.disabled === 'boolean');
+}
+
+/** The workspace's names. `agencySymbol` came later; a server without it is read as an empty one. */
+export function isWorkspaceAnswer(value: unknown): value is Omit<Workspace, 'agencySymbol'> & { agencySymbol?: string } {
+  return (
+    isRecord(value) &&
+    hasStrings(value, ['agencyName', 'parentAgencyName', 'placeName']) &&
+    (value.agencySymbol === undefined || typeof value.agencySymbol === 'string')
+  );
+}
+
 function isReportSection(value: unknown): value is ReportSection {
   return (
     isRecord(value) &&
     hasStrings(value, ['id', 'number', 'title', 'room']) &&
-    (value.ownerDepartmentId === null || typeof value.ownerDepartmentId === 'string')
+    isNullableString(value.ownerDepartmentId)
   );
+}
+
+/** The answer to `PUT /api/reports/:id/sections/:sectionId`: the section, with its new owner. */
+export function isSectionOwner(value: unknown): value is Pick<ReportSection, 'id' | 'ownerDepartmentId'> {
+  return isRecord(value) && typeof value.id === 'string' && isNullableString(value.ownerDepartmentId);
 }
 
 /** A report with its sections. */

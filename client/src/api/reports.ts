@@ -1,6 +1,6 @@
 /** The report calls of the REST API. */
-import type { Report, ReportSummary } from '../../../common/report.js';
-import { isArrayOf, isReport, isReportSummary } from './guards.js';
+import type { Report, ReportSection, ReportSummary } from '../../../common/report.js';
+import { isArrayOf, isReport, isReportSummary, isSectionOwner } from './guards.js';
 import { requestJson } from './http.js';
 
 /** Every report the person may see, as `GET /api/reports` lists them. */
@@ -24,4 +24,17 @@ export interface CreateReportInput {
 /** Creates a report from a template; the server seeds each section's starting content. */
 export function createReport(input: CreateReportInput): Promise<Report> {
   return requestJson('/api/reports', isReport, { method: 'POST', json: input });
+}
+
+/**
+ * Gives a section to a department, or takes it back (`null`: "Chưa giao"). The server mirrors the change
+ * into the report's review room, so every page open on the report sees it at once.
+ */
+export function assignSection(
+  reportId: string,
+  sectionId: string,
+  ownerDepartmentId: string | null,
+): Promise<Pick<ReportSection, 'id' | 'ownerDepartmentId'>> {
+  const path = `/api/reports/${encodeURIComponent(reportId)}/sections/${encodeURIComponent(sectionId)}`;
+  return requestJson(path, isSectionOwner, { method: 'PUT', json: { ownerDepartmentId } });
 }

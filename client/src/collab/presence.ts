@@ -7,11 +7,20 @@ export interface Person {
   key: string;
   name: string;
   color: string;
+  /** The person's department, as the server announces it; undefined when they have none. */
+  departmentName: string | undefined;
   /** True for the person at this browser. */
   self: boolean;
 }
 
-function isUser(value: unknown): value is { name: string; color: string } {
+interface AnnouncedUser {
+  name: string;
+  color: string;
+  /** Added by the server from the account; absent from what the client itself announces. */
+  departmentName?: unknown;
+}
+
+function isUser(value: unknown): value is AnnouncedUser {
   if (typeof value !== 'object' || value === null) return false;
   const user = value as { name?: unknown; color?: unknown };
   return typeof user.name === 'string' && user.name !== '' && typeof user.color === 'string';
@@ -26,7 +35,8 @@ export function peopleIn(awareness: Awareness): Person[] {
     const key = `${user.name}\u0000${user.color}`;
     const self = clientId === awareness.clientID;
     const known = byKey.get(key);
-    byKey.set(key, { key, name: user.name, color: user.color, self: self || (known?.self ?? false) });
+    const departmentName = typeof user.departmentName === 'string' && user.departmentName !== '' ? user.departmentName : known?.departmentName;
+    byKey.set(key, { key, name: user.name, color: user.color, departmentName, self: self || (known?.self ?? false) });
   }
   return [...byKey.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'vi'));
 }

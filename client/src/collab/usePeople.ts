@@ -4,7 +4,13 @@ import type { Awareness } from 'y-protocols/awareness';
 import { peopleIn, watchPeople, type Person } from './presence.js';
 
 function samePeople(a: readonly Person[], b: readonly Person[]): boolean {
-  return a.length === b.length && a.every((person, index) => person.key === b[index]?.key && person.self === b[index]?.self);
+  return (
+    a.length === b.length &&
+    a.every((person, index) => {
+      const other = b[index];
+      return person.key === other?.key && person.self === other.self && person.departmentName === other.departmentName;
+    })
+  );
 }
 
 /** The people announced in `awareness` (empty while there is none). */

@@ -1,43 +1,63 @@
-/**
- * Connects a report page to its rooms — the frame (for presence) and one per section — for as long as the
- * page is shown, and tears every provider, awareness and document down when it goes.
- */
-import { useEffect, useState } from 'react';
+/** Keeps a report page connected to its rooms while it is shown (see reportRoomSet.ts). */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Report } from '../../../common/report.js';
-import { formatRoomName } from '../../../common/rooms.js';
+import type { RoomPart } from '../../../common/rooms.js';
+import { getMe } from '../api/session.js';
 import type { Identity } from '../identity.js';
-import { connectRoom, type RoomConnection } from './connectRoom.js';
+import { openReportRooms, type ReportRooms } from './reportRoomSet.js';
 
-/** The rooms of one report page. */
-export interface ReportRooms {
-  /** `<reportId>/frame`: the page announces its person here; the presence bar reads it. */
-  frame: RoomConnection;
-  /** Each section's room, by section id. */
-  sections: ReadonlyMap<string, RoomConnection>;
-  /** Every room, for aggregate states. */
-  all: readonly RoomConnection[];
+export type { ReportRooms } from './reportRoomSet.js';
+
+/** What the page does when the server refuses or resets its rooms (see reportRoomSet.ts). */
+export interface RoomHandlers {
+  onForbidden(part: RoomPart, renew: () => void): void;
+  onRightsChanged(): void;
 }
 
-/** The rooms of `report`, or null until they are created (right after the first render). */
-export function useReportRooms(report: Report, identity: Identity): ReportRooms | null {
+/** How often, at most, failing sockets make the page ask the server whether the session still holds. */
+const SESSION_CHECK_INTERVAL_MS = 5_000;
+
+/**
+ * The rooms of `report`, connected as `identity`, or null until they are created (right after the first
+ * render).
+ * @param handlers.onForbidden Called when the server closed a room with 4403, with the room's part and a
+ *   function that replaces that section's room with a fresh connection.
+ * @param handlers.onRightsChanged Called when the server closed a room because the person's rights changed.
+ */
+export function useReportRooms(report: Report, identity: Identity, handlers: RoomHandlers): ReportRooms | null {
   const [rooms, setRooms] = useState<ReportRooms | null>(null);
+  const latest = useRef(handlers);
+  useLayoutEffect(() => {
+    latest.current = handlers;
+  });
   // A key that changes only when the set of rooms or the person changes, not on every new report object.
   const sectionRooms = report.sections.map((section) => `${section.id}\u0000${section.room}`).join('\u0001');
   const { name, color } = identity;
 
   useEffect(() => {
-    const person: Identity = { name, color };
-    const frame = connectRoom(formatRoomName({ reportId: report.id, part: { kind: 'frame' } }), person);
-    const sections = new Map<string, RoomConnection>();
-    for (const entry of sectionRooms === '' ? [] : sectionRooms.split('\u0001')) {
-      const [sectionId = '', room = ''] = entry.split('\u0000');
-      sections.set(sectionId, connectRoom(room, person));
-    }
-    const all = [frame, ...sections.values()];
-    setRooms({ frame, sections, all });
+    let lastCheck = 0;
+    const sections = (sectionRooms === '' ? [] : sectionRooms.split('\u0001')).map((entry) => {
+      const [id = '', room = ''] = entry.split('\u0000');
+      return { id, room };
+    });
+    const opened = openReportRooms({
+      reportId: report.id,
+      sections,
+      identity: { name, color },
+      onChange: setRooms,
+      onForbidden: (part, renew) => latest.current.onForbidden(part, renew),
+      onRightsChanged: () => latest.current.onRightsChanged(),
+      onTrouble: () => {
+        if (Date.now() - lastCheck < SESSION_CHECK_INTERVAL_MS) return;
+        lastCheck = Date.now();
+        // A 401 is reported by the API layer and shows the login page; anything else: keep reconnecting.
+        getMe().catch(() => undefined);
+      },
+    });
+    setRooms(opened.rooms());
     return () => {
       setRooms(null);
-      for (const room of all) room.destroy();
+      opened.destroy();
     };
   }, [report.id, sectionRooms, name, color]);
 

@@ -1,8 +1,9 @@
-/** The bar at the top of a report page: the way back, who is here, and whether everything is saved. */
+/** The bar at the top of a report page: the way back, who is here, whether everything is saved, the account. */
 import type { Person } from '../collab/presence.js';
 import type { OverallStatus } from '../collab/saveState.js';
 import { useT } from '../i18n/locale.js';
 import { Link } from '../router.js';
+import { AccountMenu } from './AccountMenu.js';
 import { LanguageToggle } from './LanguageToggle.js';
 import { SaveStateBadge } from './SaveStateBadge.js';
 
@@ -23,9 +24,16 @@ export function PresenceBar({ people, status }: PresenceBarProps) {
         <span className="presence-label">{t.presence.label}:</span>
         <ul className="presence-list">
           {people.map((person) => (
-            <li key={person.key} className="presence-person" data-testid="presence-person" style={{ borderColor: person.color }}>
+            <li
+              key={person.key}
+              className="presence-person"
+              data-testid="presence-person"
+              style={{ borderColor: person.color }}
+              title={person.departmentName === undefined ? person.name : `${person.name} · ${person.departmentName}`}
+            >
               <span className="presence-dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
               <span className="presence-name">{person.name}</span>
+              {person.departmentName === undefined ? null : <span className="presence-department"> · {person.departmentName}</span>}
               {person.self ? <span className="presence-self"> {t.presence.you}</span> : null}
             </li>
           ))}
@@ -33,6 +41,7 @@ export function PresenceBar({ people, status }: PresenceBarProps) {
       </div>
       <div className="app-bar-end">
         <SaveStateBadge status={status} />
+        <AccountMenu />
         <LanguageToggle />
       </div>
     </header>

@@ -1,11 +1,13 @@
 /**
- * One section of the report: its owner, its heading ("I. TITLE", metadata, not editable) and its own
- * collaborative editor on the section's room. The editor is created only once the room has synced with
- * the server, so it never starts from an empty document (the server writes each section's starting
- * content; the client never does).
+ * One section of the report: its bar (owner, why it is read-only), its heading ("I. TITLE", metadata, not
+ * editable) and its own collaborative editor on the section's room. The editor is created only once the
+ * room has synced with the server, so it never starts from an empty document (the server writes each
+ * section's starting content; the client never does). Where the person may not write, the editor is not
+ * editable and the room holds back any local change (the server would close the connection with 4403).
  */
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { Access } from '../../../common/access.js';
 import type { ReportSection } from '../../../common/report.js';
 import type { RoomConnection } from '../collab/connectRoom.js';
 import { useT } from '../i18n/locale.js';
@@ -18,6 +20,10 @@ interface SectionEditorProps {
   /** The section's room, or undefined while the page is still connecting. */
   room: RoomConnection | undefined;
   identity: Identity;
+  /** Whether the person may write the section now; changes live when the office reassigns it. */
+  access: Access;
+  /** The line above the heading: owner, read-only reason. */
+  bar: ReactNode;
 }
 
 const NO_ROOM = { subscribe: () => () => {}, status: () => undefined };
@@ -27,19 +33,19 @@ export function sectionHeading(section: Pick<ReportSection, 'number' | 'title'>)
   return `${section.number}. ${section.title.toLocaleUpperCase('vi')}`;
 }
 
-function SectionFrame({ section, toolbar, children }: { section: ReportSection; toolbar?: ReactNode; children: ReactNode }) {
-  const t = useT();
-  const owned = section.ownerDepartmentId !== null;
+interface SectionFrameProps {
+  section: ReportSection;
+  bar: ReactNode;
+  toolbar?: ReactNode;
+  children: ReactNode;
+}
+
+function SectionFrame({ section, bar, toolbar, children }: SectionFrameProps) {
   return (
     <>
-      <aside className="section-margin">
-        <span className={`owner-label ${owned ? 'is-assigned' : ''}`} data-testid={`owner-${section.id}`}>
-          <span className="owner-label-title">{t.report.owner}</span>
-          <span className="owner-label-name">{section.ownerDepartmentId ?? t.report.unassigned}</span>
-        </span>
-        {toolbar}
-      </aside>
+      <aside className="section-margin">{toolbar}</aside>
       <div className="section-content">
+        {bar}
         <h2 className="section-title">{sectionHeading(section)}</h2>
         {children}
       </div>
@@ -47,27 +53,44 @@ function SectionFrame({ section, toolbar, children }: { section: ReportSection; 
   );
 }
 
-function BoundEditor({ section, room, identity }: { section: ReportSection; room: RoomConnection; identity: Identity }) {
+interface BoundEditorProps {
+  section: ReportSection;
+  room: RoomConnection;
+  identity: Identity;
+  access: Access;
+  bar: ReactNode;
+}
+
+function BoundEditor({ section, room, identity, access, bar }: BoundEditorProps) {
+  const writable = access === 'write';
   const editor = useEditor(
     {
       extensions: sectionExtensions(room, identity),
+      editable: writable,
       editorProps: {
         attributes: { class: 'section-body', lang: 'vi', 'aria-label': sectionHeading(section) },
       },
     },
     [room, identity.name, identity.color],
   );
+
+  useEffect(() => {
+    // The room first: when writing is taken away, nothing typed from now on may reach the server.
+    room.setWritable(writable);
+    editor.setEditable(writable);
+  }, [editor, room, writable]);
+
   return (
-    <SectionFrame section={section} toolbar={<EditorToolbar editor={editor} />}>
-      <div className="section-editor" data-testid={`editor-${section.id}`}>
+    <SectionFrame section={section} bar={bar} toolbar={writable ? <EditorToolbar editor={editor} /> : null}>
+      <div className={`section-editor ${writable ? '' : 'is-read-only'}`} data-testid={`editor-${section.id}`}>
         <EditorContent editor={editor} />
       </div>
     </SectionFrame>
   );
 }
 
-/** A section with its owner label, heading and editor. */
-export function SectionEditor({ section, room, identity }: SectionEditorProps) {
+/** A section with its bar, heading and editor. */
+export function SectionEditor({ section, room, identity, access, bar }: SectionEditorProps) {
   const t = useT();
   const saves = room?.saves ?? NO_ROOM;
   const status = useSyncExternalStore(saves.subscribe, saves.status);
@@ -77,11 +100,11 @@ export function SectionEditor({ section, room, identity }: SectionEditorProps) {
   if (room !== undefined && readyRoom !== room && status?.link === 'synced') setReadyRoom(room);
 
   return (
-    <section className="report-section" data-testid={`section-${section.id}`}>
+    <section className="report-section" data-testid={`section-${section.id}`} data-access={access}>
       {room !== undefined && readyRoom === room ? (
-        <BoundEditor section={section} room={room} identity={identity} />
+        <BoundEditor section={section} room={room} identity={identity} access={access} bar={bar} />
       ) : (
-        <SectionFrame section={section}>
+        <SectionFrame section={section} bar={bar}>
           <p className="section-loading">{t.report.sectionLoading}</p>
         </SectionFrame>
       )}

@@ -1,4 +1,5 @@
 /** The shape of a dictionary: every string the interface shows, in one language. */
+import type { Role } from '../../../common/access.js';
 import type { ReportStatus } from '../../../common/report.js';
 import type { SaveState } from '../collab/saveState.js';
 
@@ -8,19 +9,43 @@ export interface Messages {
   languageSwitch: string;
   /** The language offered by the toggle, written in that language ("English" from Vietnamese). */
   otherLanguageName: string;
-  namePrompt: {
+  login: {
     title: string;
     intro: string;
-    label: string;
-    placeholder: string;
+    username: string;
+    password: string;
     submit: string;
+    submitting: string;
+    /** Wrong username or password (401). */
+    invalidCredentials: string;
+    /** Too many failed attempts (429), with the wait the server asked for. */
+    tooManyAttempts: (seconds: number) => string;
+    /** Too many failed attempts, when the server gave no wait. */
+    tooManyAttemptsNoWait: string;
+    /** Any other failure, before the server's message. */
+    failed: string;
   };
-  greeting: (name: string) => string;
-  changeName: string;
+  session: {
+    loading: string;
+    loadError: string;
+    retry: string;
+  };
+  account: {
+    /** The label of the header's account area, for screen readers. */
+    label: string;
+    logout: string;
+    admin: string;
+    roles: Record<Role, string>;
+    /** An account without a department. */
+    noDepartment: string;
+  };
   list: {
     heading: string;
     loading: string;
+    /** No reports, to someone who may create them. */
     empty: string;
+    /** No reports, to someone who only sees those of their department. */
+    emptyReader: string;
     loadError: string;
     columnTitle: string;
     columnStatus: string;
@@ -44,7 +69,25 @@ export interface Messages {
     loadError: string;
     owner: string;
     unassigned: string;
+    /** Shown beside the owner when it is the reader's own department. */
+    yourDepartment: string;
+    /** A department id the list does not know (deleted, or the list failed to load). */
+    unknownDepartment: string;
     sectionLoading: string;
+    /** The report is not shared with the person (403). */
+    notShared: string;
+    /** The report was shared with the person's department, and is not any more. */
+    noLongerShared: string;
+    /** The label of the office's select that gives a section to a department. */
+    assign: string;
+    assignError: string;
+    readOnly: {
+      /** The section belongs to another department. */
+      otherDepartment: (departmentName: string) => string;
+      /** An editor, on a section no department owns yet. */
+      unassigned: string;
+      chair: string;
+    };
   };
   presence: {
     label: string;
@@ -58,5 +101,82 @@ export interface Messages {
     heading: string;
     subheading: string;
     bulletList: string;
+  };
+  /** What went wrong, by kind, before the server's own words (which name the field at fault). */
+  errors: {
+    network: string;
+    forbidden: string;
+    invalidInput: string;
+    notFound: string;
+    conflict: string;
+    server: string;
+  };
+  admin: {
+    title: string;
+    forbidden: string;
+    save: string;
+    saving: string;
+    saved: string;
+    cancel: string;
+    loadError: string;
+    workspace: {
+      heading: string;
+      intro: string;
+      agencyName: string;
+      agencyPlaceholder: string;
+      parentAgencyName: string;
+      parentAgencyPlaceholder: string;
+      agencySymbol: string;
+      agencySymbolHint: string;
+      placeName: string;
+      placePlaceholder: string;
+      error: string;
+    };
+    departments: {
+      heading: string;
+      intro: string;
+      name: string;
+      status: string;
+      actions: string;
+      active: string;
+      disabled: string;
+      disable: string;
+      enable: string;
+      rename: string;
+      newName: string;
+      newPlaceholder: string;
+      /** 409: the name exists. */
+      nameTaken: string;
+      create: string;
+      empty: string;
+      error: string;
+    };
+    users: {
+      heading: string;
+      intro: string;
+      username: string;
+      displayName: string;
+      role: string;
+      department: string;
+      status: string;
+      actions: string;
+      password: string;
+      passwordHint: (minimum: number) => string;
+      create: string;
+      createHeading: string;
+      noDepartment: string;
+      active: string;
+      disabled: string;
+      disable: string;
+      enable: string;
+      resetPassword: string;
+      newPassword: string;
+      setPassword: string;
+      passwordSet: (username: string) => string;
+      /** 409: the username exists. */
+      usernameTaken: string;
+      you: string;
+      error: string;
+    };
   };
 }

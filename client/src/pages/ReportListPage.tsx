@@ -1,20 +1,18 @@
-/** The home page: every report, newest first, and the form that creates one. */
+/**
+ * The home page: every report the person may see, newest first, and — for the office and the admin — the
+ * form that creates one.
+ */
 import { useEffect, useState } from 'react';
+import { canManageReports } from '../../../common/access.js';
 import type { ReportSummary } from '../../../common/report.js';
 import { listReports } from '../api/reports.js';
+import { AppBar } from '../components/AppBar.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { LanguageToggle } from '../components/LanguageToggle.js';
 import { formatDate } from '../i18n/formatDate.js';
 import { useT } from '../i18n/locale.js';
-import type { Identity } from '../identity.js';
 import { Link, reportPath } from '../router.js';
+import { useSession } from '../session/SessionContext.js';
 import { CreateReportForm } from './CreateReportForm.js';
-
-interface ReportListPageProps {
-  identity: Identity;
-  /** Asks for a new display name. */
-  onChangeName(): void;
-}
 
 function newestFirst(a: ReportSummary, b: ReportSummary): number {
   return b.createdAt.localeCompare(a.createdAt);
@@ -50,9 +48,11 @@ function ReportTable({ reports }: { reports: readonly ReportSummary[] }) {
   );
 }
 
-/** Lists the reports and offers to create one. */
-export function ReportListPage({ identity, onChangeName }: ReportListPageProps) {
+/** Lists the reports and, to those who may, offers to create one. */
+export function ReportListPage() {
   const t = useT();
+  const { me } = useSession();
+  const mayCreate = canManageReports(me.role);
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -69,28 +69,16 @@ export function ReportListPage({ identity, onChangeName }: ReportListPageProps) 
 
   return (
     <>
-      <header className="app-bar">
-        <span className="app-name">{t.appName}</span>
-        <div className="app-bar-end">
-          <span className="greeting">
-            <span className="presence-dot" style={{ backgroundColor: identity.color }} aria-hidden="true" />
-            {t.greeting(identity.name)}
-          </span>
-          <button type="button" className="link-button" onClick={onChangeName}>
-            {t.changeName}
-          </button>
-          <LanguageToggle />
-        </div>
-      </header>
+      <AppBar />
       <main className="list-page">
         <section className="card report-list" data-testid="report-list" aria-busy={reports === null && error === null}>
           <h1>{t.list.heading}</h1>
           <ErrorMessage title={t.list.loadError} error={error} />
           {reports === null && error === null ? <p className="muted">{t.list.loading}</p> : null}
-          {reports !== null && reports.length === 0 ? <p className="muted">{t.list.empty}</p> : null}
+          {reports !== null && reports.length === 0 ? <p className="muted">{mayCreate ? t.list.empty : t.list.emptyReader}</p> : null}
           {reports !== null && reports.length > 0 ? <ReportTable reports={reports} /> : null}
         </section>
-        <CreateReportForm />
+        {mayCreate ? <CreateReportForm /> : null}
       </main>
     </>
   );

@@ -1,22 +1,75 @@
 /**
  * One report, laid out as the A4 document it becomes: the title block, then each section with its own
- * editor. The presence bar above shows who is here and whether everything is saved.
+ * editor, its owner, and — where the person may not write — why. Owners and write access follow the
+ * report's review room, so a reassignment takes effect on every open page at once. The presence bar above
+ * shows who is here and whether everything is saved.
+ *
+ * When the server closes a room with 4403, the page asks for the report again: if it is still shared, the
+ * person lost a section while typing and that section's room is renewed (their refused text goes, the
+ * section shows what the server has); if not, the page says the report is no longer shared with them.
+ * When it closes them because the person's role or department changed (4100), the page reloads the
+ * account, so what it lets them write follows at once.
  */
-import { useEffect, useState } from 'react';
-import type { Report } from '../../../common/report.js';
+import { useEffect, useMemo, useState } from 'react';
+import { canManageReports, sectionAccess } from '../../../common/access.js';
+import type { Report, ReportSection } from '../../../common/report.js';
+import type { RoomPart } from '../../../common/rooms.js';
+import { ApiError } from '../api/http.js';
 import { getReport } from '../api/reports.js';
-import { useReportRooms } from '../collab/useReportRooms.js';
+import { useReportRooms, type ReportRooms, type RoomHandlers } from '../collab/useReportRooms.js';
 import { usePeople } from '../collab/usePeople.js';
 import { useSaveStatus } from '../collab/useSaveStatus.js';
+import { useSectionOwners } from '../collab/useSectionOwners.js';
+import { AppBar } from '../components/AppBar.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { PresenceBar } from '../components/PresenceBar.js';
+import { readOnlyReason } from '../editor/readOnlyReason.js';
+import { SectionBar } from '../editor/SectionBar.js';
 import { SectionEditor } from '../editor/SectionEditor.js';
 import { useT } from '../i18n/locale.js';
-import type { Identity } from '../identity.js';
 import { Link } from '../router.js';
+import { useSession } from '../session/SessionContext.js';
 
-function ReportSheet({ report, identity }: { report: Report; identity: Identity }) {
-  const rooms = useReportRooms(report, identity);
+interface OwnedSectionProps {
+  report: Report;
+  section: ReportSection;
+  owner: string | null;
+  rooms: ReportRooms | null;
+  onAssigned(sectionId: string, owner: string | null): void;
+}
+
+/** A section with the rights of the person signed in, for its current owner. */
+function OwnedSection({ report, section, owner, rooms, onAssigned }: OwnedSectionProps) {
+  const t = useT();
+  const { me, identity, department, departments } = useSession();
+  const ownerName = owner === null ? null : (department(owner)?.name ?? t.report.unknownDepartment);
+  const bar = (
+    <SectionBar
+      reportId={report.id}
+      sectionId={section.id}
+      ownerDepartmentId={owner}
+      ownerName={ownerName}
+      ownDepartment={owner !== null && owner === me.departmentId}
+      assignable={canManageReports(me.role) ? departments : undefined}
+      onAssigned={(next) => onAssigned(section.id, next)}
+      readOnlyReason={readOnlyReason(t, me, owner, ownerName)}
+    />
+  );
+  return (
+    <SectionEditor
+      section={section}
+      room={rooms?.sections.get(section.id)}
+      identity={identity}
+      access={sectionAccess(me, owner)}
+      bar={bar}
+    />
+  );
+}
+
+function ReportSheet({ report, handlers }: { report: Report; handlers: RoomHandlers }) {
+  const { identity } = useSession();
+  const rooms = useReportRooms(report, identity, handlers);
+  const { owners, setOwner } = useSectionOwners(report, rooms?.review);
   const people = usePeople(rooms?.frame.provider.awareness);
   const status = useSaveStatus(rooms?.all);
   useEffect(() => {
@@ -34,7 +87,14 @@ function ReportSheet({ report, identity }: { report: Report; identity: Identity 
             <hr className="subject-rule" />
           </header>
           {report.sections.map((section) => (
-            <SectionEditor key={section.id} section={section} room={rooms?.sections.get(section.id)} identity={identity} />
+            <OwnedSection
+              key={section.id}
+              report={report}
+              section={section}
+              owner={owners.get(section.id) ?? null}
+              rooms={rooms}
+              onAssigned={setOwner}
+            />
           ))}
         </article>
       </main>
@@ -42,11 +102,43 @@ function ReportSheet({ report, identity }: { report: Report; identity: Identity 
   );
 }
 
+/** True for the answers that mean "this report is not for you (any more)". */
+function isNotShared(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 403 || error.status === 404);
+}
+
 /** Loads the report `reportId` and shows it. */
-export function ReportPage({ reportId, identity }: { reportId: string; identity: Identity }) {
+export function ReportPage({ reportId }: { reportId: string }) {
   const t = useT();
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [lost, setLost] = useState(false);
+  // Bumped to reconnect every room (a frame or review room refused while the report is still shared).
+  const [generation, setGeneration] = useState(0);
+
+  const { reloadMe } = useSession();
+  const handlers = useMemo<RoomHandlers>(
+    () => ({
+      onForbidden(part: RoomPart, renew: () => void) {
+        getReport(reportId).then(
+          () => (part.kind === 'section' ? renew() : setGeneration((current) => current + 1)),
+          (failure: unknown) => {
+            if (isNotShared(failure)) setLost(true);
+            else renew();
+          },
+        );
+      },
+      // The rooms reconnect by themselves; the page learns the new role or department, and whether the
+      // report is still shared.
+      onRightsChanged() {
+        void reloadMe();
+        getReport(reportId).catch((failure: unknown) => {
+          if (isNotShared(failure)) setLost(true);
+        });
+      },
+    }),
+    [reportId, reloadMe],
+  );
 
   useEffect(() => {
     const abort = new AbortController();
@@ -56,13 +148,20 @@ export function ReportPage({ reportId, identity }: { reportId: string; identity:
     return () => abort.abort();
   }, [reportId]);
 
-  if (report !== null) return <ReportSheet report={report} identity={identity} />;
+  if (report !== null && !lost) return <ReportSheet key={generation} report={report} handlers={handlers} />;
+  let body = <p className="muted">{t.report.loading}</p>;
+  if (lost) body = <p role="alert" data-testid="report-lost">{t.report.noLongerShared}</p>;
+  else if (error instanceof ApiError && error.status === 403) body = <p role="alert" data-testid="report-forbidden">{t.report.notShared}</p>;
+  else if (error !== null) body = <ErrorMessage title={t.report.loadError} error={error} />;
   return (
-    <main className="list-page">
-      <section className="card">
-        <Link href="/">{t.report.backToList}</Link>
-        {error === null ? <p className="muted">{t.report.loading}</p> : <ErrorMessage title={t.report.loadError} error={error} />}
-      </section>
-    </main>
+    <>
+      <AppBar />
+      <main className="list-page">
+        <section className="card">
+          {body}
+          <Link href="/">{t.report.backToList}</Link>
+        </section>
+      </main>
+    </>
   );
 }

@@ -1,0 +1,15 @@
+/** Why a person may not write a section, in words the section shows above its text. */
+import type { Actor } from '../../../common/access.js';
+import { sectionAccess } from '../../../common/access.js';
+import type { Messages } from '../i18n/messages.js';
+
+/**
+ * The reason `me` may only read a section, or null when they may write it (common/access.ts decides).
+ * @param ownerName The owning department's name; null when no department owns the section.
+ */
+export function readOnlyReason(t: Messages, me: Actor, ownerDepartmentId: string | null, ownerName: string | null): string | null {
+  if (sectionAccess(me, ownerDepartmentId) === 'write') return null;
+  if (me.role === 'chair') return t.report.readOnly.chair;
+  if (ownerDepartmentId === null) return t.report.readOnly.unassigned;
+  return t.report.readOnly.otherDepartment(ownerName ?? t.report.unknownDepartment);
+}
