@@ -159,6 +159,12 @@ export function openApiDocument(): object {
       '/api/templates': {
         get: { summary: 'Report templates', responses: { 200: json({ type: 'array', items: ref('TemplateSummary') }) } },
       },
+      '/api/award-forms': {
+        get: { summary: 'The award catalogue (Luật Thi đua, khen thưởng 2022): [{id, name, level, recipients}]', responses: { 200: { description: 'forms' } } },
+      },
+      '/api/award-catalogue': {
+        get: { summary: 'The same forms with their levels’ labels and prose lead-ins', responses: { 200: { description: '{levels, forms}' } } },
+      },
       '/api/reports': {
         get: { summary: 'Reports, newest first', responses: { 200: json({ type: 'array', items: ref('ReportSummary') }) } },
         post: {

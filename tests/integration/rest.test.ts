@@ -54,6 +54,9 @@ describe('REST: templates and reports', () => {
       recipients: 'both',
     });
     expect(new Set(forms.map((form) => form.recipients))).toEqual(new Set(['collective', 'individual', 'both']));
+    const catalogue = (await (await get(server, '/api/award-catalogue')).json()) as { levels: Record<string, { proseLead?: string }>; forms: unknown[] };
+    expect(catalogue.forms).toEqual(forms);
+    expect(catalogue.levels.province?.proseLead).toBe('Ủy ban nhân dân tỉnh đã tặng thưởng');
   });
 
   it('creates a report from a template, numbering its sections I–IV', async () => {
