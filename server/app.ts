@@ -17,6 +17,7 @@ import type { AppConfig } from './config.js';
 import { errorBody, installErrorHandler } from './errors.js';
 import { createReportService } from './reports/reportService.js';
 import { registerAccountRoutes } from './routes/accounts.js';
+import { registerExportRoutes } from './routes/export.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerOpenApiRoute } from './routes/openapi.js';
 import { registerReportRoutes } from './routes/reports.js';
@@ -89,6 +90,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerOpenApiRoute(app);
   registerTemplateRoutes(app, templates, awards.catalogue);
   registerReportRoutes(app, reports);
+  registerExportRoutes(app, { reports, store, catalogue: awards.catalogue });
   registerCollab(app, {
     authenticate: sessions.authenticate,
     findReport: (id) => reports.find(id),

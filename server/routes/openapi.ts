@@ -184,6 +184,17 @@ export function openApiDocument(): object {
           responses: { 200: { description: 'the section' }, 400: error('no such department'), 403: error('not the office'), 404: error('none') },
         },
       },
+      '/api/reports/{id}/export.docx': {
+        get: {
+          summary: 'The report as a Word file in the form of Nghị định 30/2020/NĐ-CP, built from the stored rooms',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: 'the .docx', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {} } },
+            403: error('not shared with you'),
+            404: error('no such report'),
+          },
+        },
+      },
       '/api/reports/{id}': {
         get: {
           summary: 'One report with its sections',

@@ -1,0 +1,166 @@
+/**
+ * A section's body, ProseMirror JSON in the editor's schema (common/editorSchema.ts), as the export's
+ * blocks, node by node: the section heading "I. TITLE" (report metadata, not body text), items "1." and
+ * points "a)" numbered as the editor shows them (common/numbering.ts, restarting in every section),
+ * paragraphs with their marks, lists with their "- " or "1. " labels, quotations stepped in, award tallies
+ * as a table and a sentence. Rooms are written by clients, so any shape is accepted: an unknown node
+ * prints its text, a malformed one prints nothing; nothing here throws.
+ */
+import type { AwardCatalogue } from '../../common/awards.js';
+import type { ProseMirrorJSON } from '../../common/editorSchema.js';
+import { nextHeading, START_COUNT, type HeadingCount } from '../../common/numbering.js';
+import { cleanText, upper } from './cleanText.js';
+import { plain, type Block, type ExportSection, type Inline, type ParagraphRole } from './exportModel.js';
+import { tallyBlocks } from './tallyBlocks.js';
+
+/** What the walk through one section carries: the heading count and the blocks so far. */
+interface Walk {
+  count: HeadingCount;
+  catalogue: AwardCatalogue;
+  blocks: Block[];
+}
+
+/** A bullet list item's label: a dash, as official documents write it (and the editor shows it). */
+export const BULLET_LABEL = '- ';
+
+/** Links the file may carry; anything else (javascript:, data:, …) prints as plain text. */
+const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+const MAX_HREF_LENGTH = 2048;
+
+function childrenOf(node: ProseMirrorJSON | undefined): ProseMirrorJSON[] {
+  return node && Array.isArray(node.content) ? node.content.filter((child) => typeof child === 'object' && child !== null) : [];
+}
+
+/** A link's address as a URL serialiser writes it (spaces, quotes and brackets escaped), or null. */
+function hrefOf(marks: ProseMirrorJSON['marks']): string | null {
+  const link = Array.isArray(marks) ? marks.find((mark) => mark?.type === 'link') : undefined;
+  const href = cleanText(link?.attrs?.href).trim();
+  if (!SAFE_HREF.test(href) || href.length > MAX_HREF_LENGTH) return null;
+  try {
+    return new URL(href).href;
+  } catch {
+    return null;
+  }
+}
+
+/** A text node as runs: its marks kept, line feeds inside it made line breaks. */
+function textInlines(node: ProseMirrorJSON): Inline[] {
+  const marks = new Set(Array.isArray(node.marks) ? node.marks.map((mark) => mark?.type) : []);
+  const style = {
+    bold: marks.has('bold'),
+    italic: marks.has('italic'),
+    underline: marks.has('underline'),
+    strike: marks.has('strike'),
+    href: hrefOf(node.marks),
+  };
+  const out: Inline[] = [];
+  cleanText(node.text).split('\n').forEach((line, index) => {
+    if (index > 0) out.push({ kind: 'break' });
+    if (line !== '') out.push(plain(line, style));
+  });
+  return out;
+}
+
+/** The runs of a textblock; inline nodes the schema does not know give their text. */
+function inlinesOf(node: ProseMirrorJSON): Inline[] {
+  const out: Inline[] = [];
+  for (const child of childrenOf(node)) {
+    if (child.type === 'hardBreak') out.push({ kind: 'break' });
+    else if (typeof child.text === 'string') out.push(...textInlines(child));
+    else out.push(...inlinesOf(child));
+  }
+  return out;
+}
+
+const hasText = (inlines: readonly Inline[]) => inlines.some((inline) => inline.kind === 'text' && /\S/.test(inline.text));
+
+function pushParagraph(walk: Walk, role: ParagraphRole, depth: number, inlines: Inline[]): void {
+  walk.blocks.push({ kind: 'paragraph', role, depth, inlines });
+}
+
+/** A numbered heading: "1. Title" (an item) or "a) …" (a point), counted even when it has no text. */
+function visitHeading(node: ProseMirrorJSON, depth: number, walk: Walk): void {
+  const level = node.attrs?.level === 3 ? 3 : 2;
+  const { label, count } = nextHeading(walk.count, level);
+  walk.count = count;
+  const inlines = inlinesOf(node);
+  const labelled = hasText(inlines) ? [plain(`${label} `), ...inlines] : [plain(label)];
+  pushParagraph(walk, level === 2 ? 'item' : 'point', depth, labelled);
+}
+
+/**
+ * A list's items; an item's label goes on its first paragraph (as the editor draws it, `li > p:first-child`),
+ * and nested lists step in one level. An item with no text prints nothing.
+ */
+function visitList(node: ProseMirrorJSON, depth: number, walk: Walk, ordered: boolean): void {
+  const start = Number.isInteger(node.attrs?.start) ? (node.attrs!.start as number) : 1;
+  childrenOf(node).forEach((item, index) => {
+    const label = ordered ? `${start + index}. ` : BULLET_LABEL;
+    const content = item.type === 'listItem' ? childrenOf(item) : [item];
+    content.forEach((child, position) => {
+      const first = walk.blocks.length;
+      visitBlock(child, depth, walk, 'listItem');
+      const block = walk.blocks[first];
+      if (position === 0 && child.type === 'paragraph' && block?.kind === 'paragraph') block.inlines.unshift(plain(label));
+    });
+  });
+}
+
+function visitBlock(node: ProseMirrorJSON, depth: number, walk: Walk, role: ParagraphRole = 'body'): void {
+  switch (node.type) {
+    case 'paragraph': {
+      const inlines = inlinesOf(node);
+      // Empty paragraphs print nothing: the space between paragraphs is the layout's (PL I, 6 pt).
+      if (hasText(inlines)) pushParagraph(walk, role, depth, inlines);
+      return;
+    }
+    case 'heading':
+      return visitHeading(node, depth, walk);
+    case 'bulletList':
+    case 'orderedList':
+      return visitList(node, role === 'listItem' ? depth + 1 : depth, walk, node.type === 'orderedList');
+    case 'listItem':
+      return visitList({ type: 'bulletList', content: [node] }, depth, walk, false);
+    case 'blockquote':
+      for (const child of childrenOf(node)) visitBlock(child, depth + 1, walk);
+      return;
+    case 'horizontalRule':
+      walk.blocks.push({ kind: 'rule' });
+      return;
+    case 'awardTally':
+      walk.blocks.push(...tallyBlocks(node, walk.catalogue, depth));
+      return;
+    case 'awardRow':
+      walk.blocks.push(...tallyBlocks({ type: 'awardTally', content: [node] }, walk.catalogue, depth));
+      return;
+    default:
+      return visitUnknown(node, depth, walk, role);
+  }
+}
+
+/** A node the schema does not have: its text, as a paragraph, or its children, as blocks. */
+function visitUnknown(node: ProseMirrorJSON, depth: number, walk: Walk, role: ParagraphRole): void {
+  const children = childrenOf(node);
+  const inline = typeof node.text === 'string' || node.type === 'hardBreak' || children.every((child) => typeof child.text === 'string' || child.type === 'hardBreak');
+  if (!inline) {
+    for (const child of children) visitBlock(child, depth, walk, role);
+    return;
+  }
+  const inlines = inlinesOf({ type: 'paragraph', content: [node] });
+  if (hasText(inlines)) pushParagraph(walk, role, depth, inlines);
+}
+
+/** The section heading: "I. CÔNG TÁC THAM MƯU…", upper case (PL I, "Nội dung văn bản"). */
+export function sectionHeading(section: Pick<ExportSection, 'number' | 'title'>): Block {
+  const text = `${cleanText(section.number).trim()}. ${upper(cleanText(section.title).trim())}`.trim();
+  return { kind: 'paragraph', role: 'sectionHeading', depth: 0, inlines: [plain(text)] };
+}
+
+/** One section as blocks: its heading, then its body. Items and points are counted from 1 in each section. */
+export function sectionBlocks(section: ExportSection, catalogue: AwardCatalogue): Block[] {
+  const walk: Walk = { count: START_COUNT, catalogue, blocks: [sectionHeading(section)] };
+  const body = section.body && typeof section.body === 'object' ? section.body : { type: 'doc' };
+  const top = body.type === 'doc' ? childrenOf(body) : [body];
+  for (const node of top) visitBlock(node, 0, walk);
+  return walk.blocks;
+}

@@ -1,0 +1,91 @@
+/**
+ * The export's document model: what a report prints, as plain data, between the rooms and the Word file
+ * (DESIGN.md, "Export": report → document model → .docx). Building it is pure and testable with fixtures;
+ * only `renderBody.ts` and `frameBlocks.ts` know about Word.
+ */
+import type { ProseMirrorJSON } from '../../common/editorSchema.js';
+import type { FrameFields } from '../../common/frame.js';
+import type { ReportStatus } from '../../common/report.js';
+
+/** One main section as the export reads it: its Roman number and title (report metadata) and its body. */
+export interface ExportSection {
+  /** "I", "II", … */
+  number: string;
+  title: string;
+  /** The section room's body, as ProseMirror JSON (a `doc` node). */
+  body: ProseMirrorJSON;
+}
+
+/** Everything the export needs, read from the store once (`loadReport.ts`). */
+export interface ExportInput {
+  status: ReportStatus;
+  frame: FrameFields;
+  sections: ExportSection[];
+  /** The year printed in a date that is still blank ("ngày     tháng     năm 2024"). */
+  year: number;
+}
+
+/** A run of text with its marks. */
+export interface TextInline {
+  kind: 'text';
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  strike: boolean;
+  /** A web or mail address the text links to, or null. */
+  href: string | null;
+}
+
+/** A line break inside a paragraph (the editor's `hardBreak`). */
+export interface BreakInline {
+  kind: 'break';
+}
+
+export type Inline = TextInline | BreakInline;
+
+/**
+ * What a paragraph is, which decides its style: the section's "I. TITLE", an item "1. …" (bold), a point
+ * "a) …", running text, or a list item ("- …", "1. …").
+ */
+export type ParagraphRole = 'sectionHeading' | 'item' | 'point' | 'body' | 'listItem';
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  role: ParagraphRole;
+  /** How many lists or quotations it sits in: each steps it in by one indent. */
+  depth: number;
+  /** Its text; a number or list label ("1. ", "a) ", "- ") is the first run. */
+  inlines: Inline[];
+}
+
+/** One row of an award tally's table: the award's name and its counts. */
+export interface TallyTableRow {
+  award: string;
+  collectives: number;
+  individuals: number;
+}
+
+/** An award tally printed as a table (its prose follows as a paragraph). */
+export interface TallyBlock {
+  kind: 'tally';
+  rows: TallyTableRow[];
+  total: { collectives: number; individuals: number };
+}
+
+/** A horizontal rule (the editor's `horizontalRule`). */
+export interface RuleBlock {
+  kind: 'rule';
+}
+
+export type Block = ParagraphBlock | TallyBlock | RuleBlock;
+
+/** A plain run of text, no marks. */
+export function plain(text: string, marks: Partial<Omit<TextInline, 'kind' | 'text'>> = {}): TextInline {
+  return { kind: 'text', text, bold: false, italic: false, underline: false, strike: false, href: null, ...marks };
+}
+
+/** The text of a paragraph, line breaks as "\n". */
+export function inlineText(inlines: readonly Inline[]): string {
+  return inlines.map((inline) => (inline.kind === 'text' ? inline.text : '\n')).join('');
+}

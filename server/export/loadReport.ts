@@ -1,0 +1,89 @@
+/**
+ * The export's only I/O: a report's rooms read from the store (snapshot + updates, which hold every update
+ * since the server persists before it broadcasts) into the plain {@link ExportInput}.
+ */
+import * as Y from 'yjs';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { sectionSchema, type ProseMirrorJSON } from '../../common/editorSchema.js';
+import { readFrame } from '../../common/frame.js';
+import type { Report } from '../../common/report.js';
+import { formatRoomName, SECTION_FRAGMENT } from '../../common/rooms.js';
+import type { DocumentStore } from '../storage/store.js';
+import type { ExportInput } from './exportModel.js';
+
+/** Deeper than this, a body is read as plain paragraphs: no editor makes it, and walking it could overflow. */
+const MAX_NESTING = 64;
+
+/** A room's document as stored, in a fresh `Y.Doc` (the caller destroys it). */
+export async function loadRoom(store: Pick<DocumentStore, 'loadDocument'>, room: string): Promise<Y.Doc> {
+  const stored = await store.loadDocument(room);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** How deeply `node` nests, counted without recursion. */
+function nesting(node: ProseMirrorJSON): number {
+  let deepest = 0;
+  const stack: Array<[ProseMirrorJSON, number]> = [[node, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (depth > MAX_NESTING) break;
+    for (const child of Array.isArray(current.content) ? current.content : []) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Every text of a fragment as its own paragraph, in order: the reading of last resort. */
+function plainParagraphs(fragment: Y.XmlFragment): ProseMirrorJSON {
+  const content: ProseMirrorJSON[] = [];
+  const stack: Array<Y.XmlFragment | Y.XmlElement | Y.XmlText | Y.XmlHook> = [fragment];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node instanceof Y.XmlText) {
+      const delta = node.toDelta() as Array<{ insert?: unknown }>;
+      const text = delta.map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+      if (text !== '') content.push({ type: 'paragraph', content: [{ type: 'text', text }] });
+    } else if (node instanceof Y.XmlFragment || node instanceof Y.XmlElement) {
+      stack.push(...(node.toArray() as Array<Y.XmlElement | Y.XmlText>).reverse());
+    }
+  }
+  return { type: 'doc', content };
+}
+
+/**
+ * A section body as ProseMirror JSON, normalised by the editor's schema (defaults filled in) when it fits
+ * the schema; as read when it does not (the export prints unknown nodes' text); as plain paragraphs when it
+ * cannot be read as a tree at all.
+ */
+export function readSectionBody(doc: Y.Doc): ProseMirrorJSON {
+  const fragment = doc.getXmlFragment(SECTION_FRAGMENT);
+  let json: ProseMirrorJSON;
+  try {
+    json = yXmlFragmentToProsemirrorJSON(fragment) as ProseMirrorJSON;
+  } catch {
+    return plainParagraphs(fragment);
+  }
+  if (nesting(json) > MAX_NESTING) return plainParagraphs(fragment);
+  try {
+    return sectionSchema.nodeFromJSON(json).toJSON() as ProseMirrorJSON;
+  } catch {
+    return json;
+  }
+}
+
+/** Reads a report's frame and section rooms. `now` gives the year of a date still blank. */
+export async function loadReport(store: Pick<DocumentStore, 'loadDocument'>, report: Report, now = new Date()): Promise<ExportInput> {
+  const frameDoc = await loadRoom(store, formatRoomName({ reportId: report.id, part: { kind: 'frame' } }));
+  const frame = readFrame(frameDoc);
+  frameDoc.destroy();
+  const sections = [];
+  for (const section of report.sections) {
+    const doc = await loadRoom(store, section.room);
+    sections.push({ number: section.number, title: section.title, body: readSectionBody(doc) });
+    doc.destroy();
+  }
+  return { status: report.status, frame, sections, year: now.getFullYear() };
+}

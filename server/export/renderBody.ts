@@ -1,0 +1,98 @@
+/**
+ * The body's blocks as Word paragraphs and tables (native OOXML, no HTML): justified paragraphs with the
+ * first-line indent, the space between paragraphs and the line spacing of PL I ("Nội dung văn bản"), bold
+ * section headings and items, runs with their marks, award tallies as bordered tables.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  ExternalHyperlink,
+  LineRuleType,
+  Paragraph,
+  Tab,
+  TextRun,
+  type IRunOptions,
+  type Table,
+} from 'docx';
+import { type Block, type Inline, type ParagraphBlock, type TextInline } from './exportModel.js';
+import { BODY, BODY_RULE_FRACTION, MAX_INDENT_LEVELS, RULE, TEXT_COLOR, TEXT_WIDTH } from './layout.js';
+import { hairline } from './spacer.js';
+import { tallyTable } from './tallyTable.js';
+
+/** A run's text, tabs as Word tabs. */
+function runChildren(text: string): Array<string | Tab> {
+  const parts: Array<string | Tab> = [];
+  text.split('\t').forEach((part, index) => {
+    if (index > 0) parts.push(new Tab());
+    if (part !== '') parts.push(part);
+  });
+  return parts;
+}
+
+/** One run; `bold` is the paragraph's own weight (items and headings are bold throughout). */
+export function textRun(inline: TextInline, extra: IRunOptions = {}): TextRun {
+  return new TextRun({
+    children: runChildren(inline.text),
+    bold: inline.bold || undefined,
+    italics: inline.italic || undefined,
+    underline: inline.underline ? {} : undefined,
+    strike: inline.strike || undefined,
+    ...extra,
+  });
+}
+
+/** The runs of a paragraph; links to web or mail addresses stay links. */
+export function renderInlines(inlines: readonly Inline[], bold = false): Array<TextRun | ExternalHyperlink> {
+  return inlines.map((inline) => {
+    if (inline.kind === 'break') return new TextRun({ break: 1 });
+    const run = textRun(bold ? { ...inline, bold: true } : inline);
+    return inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run;
+  });
+}
+
+const BOLD_ROLES = new Set<ParagraphBlock['role']>(['sectionHeading', 'item']);
+
+/** The paragraph properties every body paragraph shares (PL I, "Nội dung văn bản"). */
+export function bodyParagraphOptions(depth: number) {
+  return {
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: BODY.firstLineIndent, left: Math.min(depth, MAX_INDENT_LEVELS) * BODY.levelIndent },
+    spacing: { before: BODY.spacingBefore, after: BODY.spacingAfter, line: BODY.lineSpacing, lineRule: LineRuleType.AUTO },
+  };
+}
+
+function renderParagraph(block: ParagraphBlock, keepNext: boolean): Paragraph {
+  return new Paragraph({
+    ...bodyParagraphOptions(block.depth),
+    // A heading is never left alone at the foot of a page.
+    keepNext: keepNext || BOLD_ROLES.has(block.role) || undefined,
+    children: renderInlines(block.inlines, BOLD_ROLES.has(block.role)),
+  });
+}
+
+/** A horizontal rule: a centred line, a fraction of the text column long. */
+function renderRule(): Paragraph {
+  const inset = Math.round((TEXT_WIDTH * (1 - BODY_RULE_FRACTION)) / 2);
+  return hairline(BODY.spacingBefore, 0, {
+    indent: { left: inset, right: inset },
+    border: { bottom: { style: BorderStyle.SINGLE, size: RULE.widthEighths, color: TEXT_COLOR, space: RULE.spacePt } },
+  });
+}
+
+/**
+ * The blocks in Word. `keepLastWithNext` keeps the body's last paragraph on the page of what follows (the
+ * footer table), so the signature never stands on a page without text (PL I).
+ */
+export function renderBody(blocks: readonly Block[], keepLastWithNext = true): Array<Paragraph | Table> {
+  return blocks.flatMap((block, index): Array<Paragraph | Table> => {
+    const last = index === blocks.length - 1;
+    switch (block.kind) {
+      case 'paragraph':
+        return [renderParagraph(block, keepLastWithNext && last)];
+      case 'tally':
+        return tallyTable(block);
+      case 'rule':
+        return [renderRule()];
+    }
+  });
+}
