@@ -65,6 +65,13 @@ export const SECTION_FRAGMENT = 'body';
 export const FRAME_MAP = 'frame';
 
 /**
+ * The `Y.XmlFragment` of the frame room that holds the opening paragraphs printed between the subject
+ * line and section I (the basis and purpose of the report: "Thực hiện Kế hoạch số …"), in the section
+ * schema. Written by whoever writes the frame (the office).
+ */
+export const PREAMBLE_FRAGMENT = 'preamble';
+
+/**
  * The review room's maps, written only by the server (keys documented in server/collab/reviewRoom.ts):
  * `review` (the workflow status) and `owners` (section id → owning department id, `''` for none).
  */

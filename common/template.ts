@@ -34,6 +34,8 @@ export const templateSchema = z
     docType: text,
     /** The type's symbol (PL III: "BC" for Báo cáo). */
     docSymbol: text,
+    /** Guidance for the opening paragraphs before section I (the frame room's preamble). */
+    preambleGuidance: text.optional(),
     sections: z.array(templateSectionSchema).min(1, { message: 'needs at least one section' }),
     /** Starting values of the frame's footer (CONTRACT.md keys). */
     frame: z
@@ -78,6 +80,11 @@ export function summariseTemplate(template: Template): TemplateSummary {
 
 function guidanceParagraph(guidance: string): ProseMirrorJSON {
   return { type: 'paragraph', content: [{ type: 'text', text: guidance, marks: [{ type: 'italic' }] }] };
+}
+
+/** The preamble a new report starts with: its guidance line, or one empty paragraph to type into. */
+export function preambleStartingContent(template: Pick<Template, 'preambleGuidance'>): ProseMirrorJSON {
+  return { type: 'doc', content: [template.preambleGuidance ? guidanceParagraph(template.preambleGuidance) : { type: 'paragraph' }] };
 }
 
 /**

@@ -156,11 +156,21 @@ export function sectionHeading(section: Pick<ExportSection, 'number' | 'title'>)
   return { kind: 'paragraph', role: 'sectionHeading', depth: 0, inlines: [plain(text)] };
 }
 
-/** One section as blocks: its heading, then its body. Items and points are counted from 1 in each section. */
-export function sectionBlocks(section: ExportSection, catalogue: AwardCatalogue): Block[] {
-  const walk: Walk = { count: START_COUNT, catalogue, blocks: [sectionHeading(section)] };
-  const body = section.body && typeof section.body === 'object' ? section.body : { type: 'doc' };
-  const top = body.type === 'doc' ? childrenOf(body) : [body];
+/** A body's blocks after `lead` (a heading, or nothing). Items and points are counted from 1 in each body. */
+function bodyBlocks(body: ProseMirrorJSON | null | undefined, catalogue: AwardCatalogue, lead: Block[]): Block[] {
+  const walk: Walk = { count: START_COUNT, catalogue, blocks: lead };
+  const root = body && typeof body === 'object' ? body : { type: 'doc' };
+  const top = root.type === 'doc' ? childrenOf(root) : [root];
   for (const node of top) visitBlock(node, 0, walk);
   return walk.blocks;
+}
+
+/** One section as blocks: its heading, then its body. */
+export function sectionBlocks(section: ExportSection, catalogue: AwardCatalogue): Block[] {
+  return bodyBlocks(section.body, catalogue, [sectionHeading(section)]);
+}
+
+/** The opening paragraphs before section I, without a heading. */
+export function preambleBlocks(preamble: ProseMirrorJSON, catalogue: AwardCatalogue): Block[] {
+  return bodyBlocks(preamble, catalogue, []);
 }

@@ -16,7 +16,7 @@ import {
   TextRun,
 } from 'docx';
 import type { AwardCatalogue } from '../../common/awards.js';
-import { sectionBlocks } from './bodyBlocks.js';
+import { preambleBlocks, sectionBlocks } from './bodyBlocks.js';
 import { cleanText } from './cleanText.js';
 import { withClosingMark } from './closingMark.js';
 import type { Block, ExportInput } from './exportModel.js';
@@ -28,9 +28,12 @@ import { renderBody } from './renderBody.js';
 /** What a draft's first page says at its top. */
 export const DRAFT_MARK = 'DỰ THẢO';
 
-/** The body of the report as blocks: every section, then the closing "./.". */
+/** The body of the report as blocks: the opening paragraphs, every section, then the closing "./.". */
 export function exportBlocks(input: ExportInput, catalogue: AwardCatalogue): Block[] {
-  return withClosingMark(input.sections.flatMap((section) => sectionBlocks(section, catalogue)));
+  return withClosingMark([
+    ...preambleBlocks(input.preamble, catalogue),
+    ...input.sections.flatMap((section) => sectionBlocks(section, catalogue)),
+  ]);
 }
 
 /** Pages 2 and after: the page number, centred in the top margin (PL I, "Số trang": 13–14, upright). */

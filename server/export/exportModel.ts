@@ -20,6 +20,8 @@ export interface ExportSection {
 export interface ExportInput {
   status: ReportStatus;
   frame: FrameFields;
+  /** The opening paragraphs before section I (the frame room's `preamble` fragment), as a `doc` node. */
+  preamble: ProseMirrorJSON;
   sections: ExportSection[];
   /** The year printed in a date that is still blank ("ngày     tháng     năm 2024"). */
   year: number;

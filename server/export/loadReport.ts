@@ -7,7 +7,7 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { sectionSchema, type ProseMirrorJSON } from '../../common/editorSchema.js';
 import { readFrame } from '../../common/frame.js';
 import type { Report } from '../../common/report.js';
-import { formatRoomName, SECTION_FRAGMENT } from '../../common/rooms.js';
+import { formatRoomName, PREAMBLE_FRAGMENT, SECTION_FRAGMENT } from '../../common/rooms.js';
 import type { DocumentStore } from '../storage/store.js';
 import type { ExportInput } from './exportModel.js';
 
@@ -58,8 +58,8 @@ function plainParagraphs(fragment: Y.XmlFragment): ProseMirrorJSON {
  * the schema; as read when it does not (the export prints unknown nodes' text); as plain paragraphs when it
  * cannot be read as a tree at all.
  */
-export function readSectionBody(doc: Y.Doc): ProseMirrorJSON {
-  const fragment = doc.getXmlFragment(SECTION_FRAGMENT);
+export function readSectionBody(doc: Y.Doc, fragmentName: string = SECTION_FRAGMENT): ProseMirrorJSON {
+  const fragment = doc.getXmlFragment(fragmentName);
   let json: ProseMirrorJSON;
   try {
     json = yXmlFragmentToProsemirrorJSON(fragment) as ProseMirrorJSON;
@@ -78,6 +78,7 @@ export function readSectionBody(doc: Y.Doc): ProseMirrorJSON {
 export async function loadReport(store: Pick<DocumentStore, 'loadDocument'>, report: Report, now = new Date()): Promise<ExportInput> {
   const frameDoc = await loadRoom(store, formatRoomName({ reportId: report.id, part: { kind: 'frame' } }));
   const frame = readFrame(frameDoc);
+  const preamble = readSectionBody(frameDoc, PREAMBLE_FRAGMENT);
   frameDoc.destroy();
   const sections = [];
   for (const section of report.sections) {
@@ -85,5 +86,5 @@ export async function loadReport(store: Pick<DocumentStore, 'loadDocument'>, rep
     sections.push({ number: section.number, title: section.title, body: readSectionBody(doc) });
     doc.destroy();
   }
-  return { status: report.status, frame, sections, year: now.getFullYear() };
+  return { status: report.status, frame, preamble, sections, year: now.getFullYear() };
 }

@@ -8,9 +8,9 @@ import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { canManageReports, canSeeReport } from '../../common/access.js';
 import { sectionSchema } from '../../common/editorSchema.js';
 import type { Report, ReportSection, ReportSummary } from '../../common/report.js';
-import { formatRoomName, FRAME_MAP, SECTION_FRAGMENT, sectionRoom } from '../../common/rooms.js';
+import { formatRoomName, FRAME_MAP, PREAMBLE_FRAGMENT, SECTION_FRAGMENT, sectionRoom } from '../../common/rooms.js';
 import { toRoman } from '../../common/roman.js';
-import { sectionStartingContent, type Template } from '../../common/template.js';
+import { preambleStartingContent, sectionStartingContent, type Template } from '../../common/template.js';
 import type { ProseMirrorJSON } from '../../common/editorSchema.js';
 import type { Identity } from '../auth/identity.js';
 import { badRequest, forbidden, notFound } from '../errors.js';
@@ -27,6 +27,8 @@ export interface ReportSeed {
   owners?: Record<string, string>;
   /** Section id → body, instead of the template's starting content. */
   bodies?: Record<string, ProseMirrorJSON>;
+  /** The opening paragraphs, instead of the template's guidance. */
+  preamble?: ProseMirrorJSON;
   /** Frame fields (CONTRACT.md keys), written into the frame room. */
   frame?: Record<string, string | string[]>;
 }
@@ -120,6 +122,7 @@ function startingRooms(
   template: Template,
   bodies: Record<string, ProseMirrorJSON>,
   frame: Record<string, string | string[]>,
+  preamble: ProseMirrorJSON,
 ): Map<string, Uint8Array> {
   const rooms = new Map<string, Uint8Array>();
   for (const section of template.sections) {
@@ -131,7 +134,10 @@ function startingRooms(
   }
   rooms.set(
     formatRoomName({ reportId: record.id, part: { kind: 'frame' } }),
-    encode((doc) => writeFrame(doc, frame)),
+    encode((doc) => {
+      writeFrame(doc, frame);
+      prosemirrorJSONToYXmlFragment(sectionSchema, preamble, doc.getXmlFragment(PREAMBLE_FRAGMENT));
+    }),
   );
   rooms.set(
     formatRoomName({ reportId: record.id, part: { kind: 'review' } }),
@@ -162,7 +168,8 @@ export function createReportService({ store, templates, onOwnershipChange }: Rep
         })),
       };
       const frame = { ...startingFrame(template, workspace, record.title), ...seed.frame };
-      await store.createReport(record, startingRooms(record, template, seed.bodies ?? {}, frame));
+      const preamble = seed.preamble ?? preambleStartingContent(template);
+      await store.createReport(record, startingRooms(record, template, seed.bodies ?? {}, frame, preamble));
       return toReport(record);
     },
     async create(caller, templateId, title) {

@@ -30,6 +30,7 @@ const demoSchema = z.object({
   ),
   owners: z.record(z.string(), z.string()),
   frame: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  preamble: z.custom<ProseMirrorJSON>((value) => typeof value === 'object' && value !== null),
   bodies: z.record(z.string(), z.custom<ProseMirrorJSON>((value) => typeof value === 'object' && value !== null)),
 });
 
@@ -61,7 +62,13 @@ export async function seedDemoWorkspace(
       return id ? [[section, id]] : [];
     }),
   );
-  await reports.createFromTemplate(demo.templateId, { title: demo.title, owners, bodies: demo.bodies, frame: demo.frame });
+  await reports.createFromTemplate(demo.templateId, {
+    title: demo.title,
+    owners,
+    bodies: demo.bodies,
+    preamble: demo.preamble,
+    frame: demo.frame,
+  });
 
   const file = join(options.dataDir, DEMO_ACCOUNTS_FILE);
   await writeFile(file, `Đồng Soạn demo accounts (username, password, name):\n${lines.join('\n')}\n`, { mode: 0o600 });

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { createReport } from '../helpers/api.js';
 import { readFrame } from '../../common/frame.js';
+import { PREAMBLE_FRAGMENT } from '../../common/rooms.js';
 import { connectClient, upgradeStatus, type CollabClient } from '../helpers/collabClient.js';
 import { appendParagraph, body, sectionText } from '../helpers/sectionText.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
@@ -64,6 +65,9 @@ describe('rooms', () => {
       signerName: '',
       recipients: ['Lưu: VT'],
     });
+    // The opening paragraphs before section I start with the template's guidance.
+    const preamble = yXmlFragmentToProsemirrorJSON(frame.doc.getXmlFragment(PREAMBLE_FRAGMENT)) as { content: Array<{ type: string }> };
+    expect(JSON.stringify(preamble)).toContain('Nêu căn cứ và mục đích của báo cáo');
   });
 
   it('relays what one client types to every other client of the room, and not to other rooms', async () => {

@@ -29,6 +29,7 @@ function hostileInput(): ExportInput {
   return {
     status: 'review',
     year: 2024,
+    preamble: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: HOSTILE }] }] },
     // The subject's 255th character is an emoji: the file's title property must not cut it in half.
     frame: { ...frame, subject: `${'s'.repeat(254)}🎉${HOSTILE}`, recipients: [HOSTILE, '', '\u0000'] },
     sections: [
@@ -55,6 +56,15 @@ describe('the Word file of a report, built from its input', () => {
     expect(first).toContain(DRAFT_MARK);
     expect(first).not.toMatch(/PAGE/);
     expect(headerPart(parts, 'default')).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+  });
+
+  it('prints the opening paragraphs between the subject line and section I', async () => {
+    const paragraphs = await readParagraphs(await buildDocx(sampleInput('draft'), catalogue));
+    const opening = paragraphs.findIndex((text) => text.startsWith('Thực hiện Kế hoạch số 288/KH-UBND'));
+    const subject = paragraphs.findIndex((text) => text.includes('giai đoạn 2022 - 2025') && !text.startsWith('Thực hiện'));
+    const sectionOne = paragraphs.findIndex((text) => text.startsWith('I. CÔNG TÁC THAM MƯU'));
+    expect(opening).toBeGreaterThan(subject);
+    expect(sectionOne).toBeGreaterThan(opening);
   });
 
   it('does not mark an issued report', async () => {
