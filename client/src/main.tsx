@@ -7,6 +7,9 @@ import './styles/base.css';
 import './styles/app.css';
 import './styles/sheet.css';
 import './styles/editor.css';
+import './styles/fields.css';
+import './styles/frame.css';
+import './styles/tally.css';
 import './styles/admin.css';
 import './styles/print.css';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_THROTTLE } from '../../server/auth/loginThrottle.js';
 import { defaultConfig } from '../../server/config.js';
 import { createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
-import { loginAs, useBrowser, waitForSaveState } from '../helpers/browser.js';
+import { byTestId, loginAs, useBrowser, waitForSaveState, waitForValue } from '../helpers/browser.js';
 import { ADMIN_PASSWORD, startServer, useServer, type TestServer } from '../helpers/startServer.js';
 
 const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
@@ -63,7 +63,7 @@ describe('logging in', { timeout: 60_000 }, () => {
     await page.getByTestId('login-password').fill(workspace.chair.password);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => url.pathname === `/reports/${report.id}`);
-    await page.locator('.doc-subject').filter({ hasText: 'Báo cáo mở từ đường dẫn' }).waitFor();
+    await waitForValue(page, byTestId('frame-subject'), 'Báo cáo mở từ đường dẫn');
     expect(await page.getByTestId('current-user-detail').innerText()).toBe('Chủ tịch');
   });
 

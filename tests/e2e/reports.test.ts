@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRoman } from '../../common/roman.js';
 import { templateSchema, type Template } from '../../common/template.js';
 import { assignSection, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
-import { editorText, loginAs, occurrences, useBrowser, waitForSaveState } from '../helpers/browser.js';
+import { byTestId, editorText, loginAs, occurrences, useBrowser, waitForSaveState, waitForValue } from '../helpers/browser.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
 
 async function loadTemplate(): Promise<Template> {
@@ -65,8 +65,9 @@ describe('the reports page', { timeout: 60_000 }, () => {
     await form.getByTestId('create-report-submit').click();
     await page.waitForURL(/\/reports\/[A-Za-z0-9_-]+$/);
 
-    await page.locator('.doc-type').filter({ hasText: template.docType }).waitFor();
-    await page.locator('.doc-subject').filter({ hasText: 'Sơ kết phong trào thi đua quý III' }).waitFor();
+    await page.getByTestId('frame-docType').filter({ hasText: template.docType }).waitFor();
+    // The title is the subject line of the header, a field of the frame.
+    await waitForValue(page, byTestId('frame-subject'), 'Sơ kết phong trào thi đua quý III');
     await waitForSaveState(page, 'saved');
 
     for (const [index, section] of template.sections.entries()) {

@@ -165,3 +165,74 @@ export function occurrences(haystack: string, needle: string): number {
   if (needle === '') return 0;
   return haystack.split(needle).length - 1;
 }
+
+/** `[data-testid="…"]`, optionally inside a section's editor wrapper (`editor-<sectionId>`). */
+export function byTestId(testId: string, sectionId?: string): string {
+  const own = `[data-testid="${testId}"]`;
+  return sectionId === undefined ? own : `[data-testid="editor-${sectionId}"] ${own}`;
+}
+
+/** Waits until the input, textarea or select matched by `selector` holds `value`. */
+export async function waitForValue(page: Page, selector: string, value: string): Promise<void> {
+  await page.waitForFunction(
+    ({ selector: target, expected }) => (document.querySelector(target) as HTMLInputElement | null)?.value === expected,
+    { selector, expected: value },
+    { timeout: WAIT_MS },
+  );
+}
+
+/** Waits until the element matched by `selector` has exactly the text `text` (its `textContent`, trimmed). */
+export async function waitForText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ({ selector: target, expected }) => (document.querySelector(target)?.textContent ?? '').trim() === expected,
+    { selector, expected: text },
+    { timeout: WAIT_MS },
+  );
+}
+
+/**
+ * Pastes `text` into the focused element as the clipboard would hand it over: a `paste` event carrying
+ * `text/plain`, dispatched on `selector` (a field, or a section's editor). The page decides what goes in.
+ */
+export async function pasteText(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector).evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Holds back what the server sends to a page over the sockets of matching rooms, until released. */
+export interface HeldRoom {
+  /** From now on, messages from the server wait. */
+  hold(): void;
+  /** Delivers the held messages in order and lets the next ones through. */
+  release(): void;
+}
+
+/**
+ * Routes the page's sockets whose URL matches `pattern` through the test, so that what the server sends
+ * can be held back: the page then makes its edits without seeing anyone else's, as two people typing at
+ * the same moment do. Call before the page opens the room.
+ */
+export async function holdableRoom(page: Page, pattern: RegExp): Promise<HeldRoom> {
+  let holding = false;
+  const held: Array<() => void> = [];
+  await page.routeWebSocket(pattern, (socket) => {
+    const server = socket.connectToServer();
+    server.onMessage((message) => {
+      const deliver = () => socket.send(message);
+      if (holding) held.push(deliver);
+      else deliver();
+    });
+  });
+  return {
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+      for (const deliver of held.splice(0)) deliver();
+    },
+  };
+}

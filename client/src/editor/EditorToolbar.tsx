@@ -1,18 +1,24 @@
-/** The formatting buttons of the focused section: bold, italic, numbered item "1.", point "a)", bullets. */
+/**
+ * The formatting buttons of the focused section: bold, italic, numbered item "1.", point "a)", bullets —
+ * and the award tally, inserted after the current paragraph.
+ */
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import type { MouseEvent, ReactNode } from 'react';
 import { useT } from '../i18n/locale.js';
+import { insertTally } from './tally/tallyEdits.js';
 
 interface ToolbarButtonProps {
   label: string;
-  active: boolean;
+  /** For toggles: whether the format is on. Left out for actions. */
+  active?: boolean;
   onPress(): void;
   children: ReactNode;
   className?: string;
+  testId?: string;
 }
 
-function ToolbarButton({ label, active, onPress, children, className }: ToolbarButtonProps) {
+function ToolbarButton({ label, active, onPress, children, className, testId }: ToolbarButtonProps) {
   // mousedown, not click: the editor keeps its focus and selection.
   const press = (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
@@ -21,14 +27,25 @@ function ToolbarButton({ label, active, onPress, children, className }: ToolbarB
   return (
     <button
       type="button"
-      className={`toolbar-button ${className ?? ''} ${active ? 'is-active' : ''}`}
+      className={`toolbar-button ${className ?? ''} ${active === true ? 'is-active' : ''}`}
       title={label}
       aria-label={label}
       aria-pressed={active}
+      data-testid={testId}
       onMouseDown={press}
     >
       {children}
     </button>
+  );
+}
+
+/** A small table with a total row. */
+function TallyIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      <path d="M1.5 2.5h13v11h-13zM1.5 6h13M1.5 9.5h13M6 2.5v11" fill="none" stroke="currentColor" strokeWidth="1.2" />
+      <path d="M1.5 9.5h13v4h-13z" fill="currentColor" opacity="0.25" />
+    </svg>
   );
 }
 
@@ -63,6 +80,9 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       </ToolbarButton>
       <ToolbarButton label={t.toolbar.bulletList} active={state.bulletList} onPress={() => chain().toggleBulletList().run()}>
         •
+      </ToolbarButton>
+      <ToolbarButton label={t.toolbar.insertTally} onPress={() => insertTally(editor)} className="is-tally" testId="insert-tally">
+        <TallyIcon />
       </ToolbarButton>
     </div>
   );

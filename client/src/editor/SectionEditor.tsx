@@ -6,7 +6,7 @@
  * editable and the room holds back any local change (the server would close the connection with 4403).
  */
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Access } from '../../../common/access.js';
 import type { ReportSection } from '../../../common/report.js';
 import type { RoomConnection } from '../collab/connectRoom.js';
@@ -14,6 +14,7 @@ import { useT } from '../i18n/locale.js';
 import type { Identity } from '../identity.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { sectionExtensions } from './sectionExtensions.js';
+import { AwardCatalogueContext, TallyEnvironmentContext } from './tally/tallyEnvironment.js';
 
 interface SectionEditorProps {
   section: ReportSection;
@@ -74,6 +75,9 @@ function BoundEditor({ section, room, identity, access, bar }: BoundEditorProps)
     [room, identity.name, identity.color],
   );
 
+  const catalogue = useContext(AwardCatalogueContext);
+  const tallies = useMemo(() => ({ catalogue, writable }), [catalogue, writable]);
+
   useEffect(() => {
     // The room first: when writing is taken away, nothing typed from now on may reach the server.
     room.setWritable(writable);
@@ -83,7 +87,10 @@ function BoundEditor({ section, room, identity, access, bar }: BoundEditorProps)
   return (
     <SectionFrame section={section} bar={bar} toolbar={writable ? <EditorToolbar editor={editor} /> : null}>
       <div className={`section-editor ${writable ? '' : 'is-read-only'}`} data-testid={`editor-${section.id}`}>
-        <EditorContent editor={editor} />
+        {/* Node views (award tallies) render inside EditorContent, so they read this context. */}
+        <TallyEnvironmentContext.Provider value={tallies}>
+          <EditorContent editor={editor} />
+        </TallyEnvironmentContext.Provider>
       </div>
     </SectionFrame>
   );

@@ -1,6 +1,7 @@
 /**
- * The editor of one section: the shared schema (common/editorSchema.ts) plus collaboration on the section's
- * room — its body fragment and its carets.
+ * The editor of one section: the shared schema (common/editorSchema.ts) with the award tally's node view,
+ * NFC normalisation of what is typed and pasted, and collaboration on the section's room — its body
+ * fragment and its carets.
  */
 import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -9,13 +10,16 @@ import { schemaExtensions } from '../../../common/editorSchema.js';
 import { SECTION_FRAGMENT } from '../../../common/rooms.js';
 import type { RoomConnection } from '../collab/connectRoom.js';
 import type { Identity } from '../identity.js';
+import { NfcNormalize } from './nfcNormalize.js';
 import { PlainEnter } from './plainEnter.js';
+import { AwardTallyWithView } from './tally/awardTallyView.js';
 
 /** The extensions of a section editor bound to `room`, showing `identity` on this person's caret. */
 export function sectionExtensions(room: RoomConnection, identity: Identity): AnyExtension[] {
   return [
-    ...schemaExtensions(),
+    ...schemaExtensions().map((extension) => (extension.name === AwardTallyWithView.name ? AwardTallyWithView : extension)),
     PlainEnter,
+    NfcNormalize,
     Collaboration.configure({ document: room.doc, field: SECTION_FRAGMENT }),
     CollaborationCaret.configure({
       provider: room.provider,

@@ -101,6 +101,61 @@ export interface Messages {
     heading: string;
     subheading: string;
     bulletList: string;
+    /** Inserts an award tally after the current paragraph. */
+    insertTally: string;
+  };
+  /** The header and footer of the report (the frame room); what is printed stays in Vietnamese. */
+  frame: {
+    /** Shown above the header to whoever may not change it. */
+    readOnly: string;
+    loading: string;
+    parentAgency: string;
+    parentAgencyPlaceholder: string;
+    agency: string;
+    agencyPlaceholder: string;
+    number: string;
+    /** Why the number cannot be typed: it is given at issue. */
+    numberHint: string;
+    symbol: string;
+    place: string;
+    date: string;
+    subject: string;
+    subjectPlaceholder: string;
+    recipient: (position: number) => string;
+    recipientPlaceholder: string;
+    addRecipient: string;
+    removeRecipient: (position: number) => string;
+    signAuthority: string;
+    /** What each form of SIGN_AUTHORITIES (common/frame.ts) means, in its order. */
+    signAuthorityMeanings: readonly string[];
+    /** A stored authority line that is none of the standard forms. */
+    otherAuthority: string;
+    signTitle: string;
+    signerName: string;
+    signerPlaceholder: string;
+  };
+  /** The award tally inside a section. */
+  tally: {
+    label: string;
+    award: (position: number) => string;
+    collectives: (position: number) => string;
+    individuals: (position: number) => string;
+    chooseAward: string;
+    /** An award id the catalogue does not know. */
+    unknownAward: (id: string) => string;
+    addRow: string;
+    removeRow: (position: number) => string;
+    removeTally: string;
+    /** Where the prose will be, while no row counts anything. */
+    prosePending: string;
+    catalogueLoading: string;
+    catalogueError: string;
+    /** Counts are whole numbers. */
+    notWhole: string;
+    /** The form goes to collectives only: no individuals. */
+    onlyCollectives: (award: string) => string;
+    /** The form goes to individuals only: no collectives. */
+    onlyIndividuals: (award: string) => string;
   };
   /** What went wrong, by kind, before the server's own words (which name the field at fault). */
   errors: {

@@ -1,6 +1,7 @@
 /**
- * One report, laid out as the A4 document it becomes: the title block, then each section with its own
- * editor, its owner, and — where the person may not write — why. Owners and write access follow the
+ * One report, laid out as the A4 document it becomes: the header (agency lines, number, place and date,
+ * type and subject, bound live to the frame room), then each section with its own editor, its owner, and
+ * — where the person may not write — why, then the footer (recipients and signature block). Owners and write access follow the
  * report's review room, so a reassignment takes effect on every open page at once. The presence bar above
  * shows who is here and whether everything is saved.
  *
@@ -26,6 +27,10 @@ import { PresenceBar } from '../components/PresenceBar.js';
 import { readOnlyReason } from '../editor/readOnlyReason.js';
 import { SectionBar } from '../editor/SectionBar.js';
 import { SectionEditor } from '../editor/SectionEditor.js';
+import { AwardCatalogueContext, useAwardCatalogue } from '../editor/tally/tallyEnvironment.js';
+import { FrameFooter } from '../frame/FrameFooter.js';
+import { FrameHeader } from '../frame/FrameHeader.js';
+import { useFrameBinding } from '../frame/useFrameBinding.js';
 import { useT } from '../i18n/locale.js';
 import { Link } from '../router.js';
 import { useSession } from '../session/SessionContext.js';
@@ -67,11 +72,13 @@ function OwnedSection({ report, section, owner, rooms, onAssigned }: OwnedSectio
 }
 
 function ReportSheet({ report, handlers }: { report: Report; handlers: RoomHandlers }) {
-  const { identity } = useSession();
+  const { identity, me } = useSession();
   const rooms = useReportRooms(report, identity, handlers);
   const { owners, setOwner } = useSectionOwners(report, rooms?.review);
   const people = usePeople(rooms?.frame.provider.awareness);
   const status = useSaveStatus(rooms?.all);
+  const frame = useFrameBinding(rooms?.frame, me);
+  const catalogue = useAwardCatalogue();
   useEffect(() => {
     document.title = `${report.title} – Đồng Soạn`;
   }, [report.title]);
@@ -81,21 +88,20 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: RoomHandl
       <PresenceBar people={people} status={status} />
       <main className="desk">
         <article className="sheet" lang="vi">
-          <header className="title-block">
-            <p className="doc-type">{report.docType.toLocaleUpperCase('vi')}</p>
-            <h1 className="doc-subject">{report.title}</h1>
-            <hr className="subject-rule" />
-          </header>
-          {report.sections.map((section) => (
-            <OwnedSection
-              key={section.id}
-              report={report}
-              section={section}
-              owner={owners.get(section.id) ?? null}
-              rooms={rooms}
-              onAssigned={setOwner}
-            />
-          ))}
+          <FrameHeader frame={frame} />
+          <AwardCatalogueContext.Provider value={catalogue}>
+            {report.sections.map((section) => (
+              <OwnedSection
+                key={section.id}
+                report={report}
+                section={section}
+                owner={owners.get(section.id) ?? null}
+                rooms={rooms}
+                onAssigned={setOwner}
+              />
+            ))}
+          </AwardCatalogueContext.Provider>
+          <FrameFooter frame={frame} />
         </article>
       </main>
     </>

@@ -1,0 +1,20 @@
+/** What the header and footer need to show the frame and, for the office, to change it. */
+import type * as Y from 'yjs';
+import type { FrameFields, FrameTextKey } from '../../../common/frame.js';
+import { setFrameText } from '../collab/frameRoom.js';
+
+/** The frame's fields, live, and whether (and where) this person may write them. */
+export interface FrameBinding {
+  fields: FrameFields;
+  /** True when the person may change the frame and the room has synced. */
+  writable: boolean;
+  /** True when the person may never change the frame (they see why); false for the office, even while loading. */
+  readOnlyForPerson: boolean;
+  /** The frame room's document; undefined while the page connects. */
+  doc: Y.Doc | undefined;
+}
+
+/** Writes one text field, when the binding is writable. */
+export function writeField(binding: FrameBinding, key: FrameTextKey, value: string): void {
+  if (binding.writable && binding.doc !== undefined) setFrameText(binding.doc, key, value);
+}
