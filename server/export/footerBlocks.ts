@@ -21,8 +21,8 @@ import { cleanText } from './cleanText.js';
 import { fieldLines, frameLine } from './frameBlocks.js';
 import { hairline } from './spacer.js';
 import { FOOTER_COLUMNS, FOOTER_SPACING_BEFORE, FRAME_CELL_MARGIN, SIGNATURE_SPACE_LINES, SIZE, TIGHT } from './layout.js';
+import { RECIPIENTS_LABEL } from '../../common/nd30Text.js';
 
-export const RECIPIENTS_LABEL = 'Nơi nhận:';
 
 function footerCell(width: number, children: Paragraph[]): TableCell {
   return new TableCell({

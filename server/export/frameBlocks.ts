@@ -25,10 +25,8 @@ import { FRAME_CELL_MARGIN, HEADER_COLUMNS, HEADER_RULE_AFTER, RULE, SHORT_RULE_
 import { balancedLines } from './balancedLines.js';
 import { hairline } from './spacer.js';
 import { textWidth } from './textWidth.js';
+import { NATIONAL_NAME, MOTTO } from '../../common/nd30Text.js';
 
-/** Quốc hiệu and Tiêu ngữ, word for word (PL I, "Quốc hiệu và Tiêu ngữ"). */
-export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 /** How a line of the frame is set. */
 export interface LineStyle {

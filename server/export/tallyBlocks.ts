@@ -8,10 +8,8 @@ import type { ProseMirrorJSON } from '../../common/editorSchema.js';
 import { cleanCount, tallyProse, tallyTotals, type TallyRow } from '../../common/tallyProse.js';
 import { cleanText } from './cleanText.js';
 import { plain, type Block, type TallyBlock } from './exportModel.js';
+import { TALLY_HEADINGS, TALLY_TOTAL_LABEL } from '../../common/nd30Text.js';
 
-/** The table's header cells and the label of its total row, as Vietnamese reports write them. */
-export const TALLY_HEADINGS = ['TT', 'Hình thức khen thưởng', 'Tập thể', 'Cá nhân'] as const;
-export const TALLY_TOTAL_LABEL = 'Tổng cộng';
 
 /** The rows of an `awardTally` node (its `awardRow` children); other children are ignored. */
 export function tallyRows(node: ProseMirrorJSON): TallyRow[] {

@@ -14,13 +14,16 @@ import { NfcNormalize } from './nfcNormalize.js';
 import { PlainEnter } from './plainEnter.js';
 import { AwardTallyWithView } from './tally/awardTallyView.js';
 
-/** The extensions of a section editor bound to `room`, showing `identity` on this person's caret. */
-export function sectionExtensions(room: RoomConnection, identity: Identity): AnyExtension[] {
+/**
+ * The extensions of a section editor bound to `room`, showing `identity` on this person's caret. `field`
+ * is the fragment edited: a section's `body`, or the frame room's `preamble`.
+ */
+export function sectionExtensions(room: RoomConnection, identity: Identity, field: string = SECTION_FRAGMENT): AnyExtension[] {
   return [
     ...schemaExtensions().map((extension) => (extension.name === AwardTallyWithView.name ? AwardTallyWithView : extension)),
     PlainEnter,
     NfcNormalize,
-    Collaboration.configure({ document: room.doc, field: SECTION_FRAGMENT }),
+    Collaboration.configure({ document: room.doc, field }),
     CollaborationCaret.configure({
       provider: room.provider,
       user: { name: identity.name, color: identity.color },

@@ -7,9 +7,8 @@ import type { FrameBinding } from './frameBinding.js';
 import { FrameNote } from './FrameNote.js';
 import { RecipientList } from './RecipientList.js';
 import { SignatureBlock } from './SignatureBlock.js';
+import { RECIPIENTS_LABEL } from '../../../common/nd30Text.js';
 
-/** The label of the recipients, as PL I writes it. */
-export const RECIPIENTS_LABEL = 'Nơi nhận:';
 
 /** The footer of the report. */
 export function FrameFooter({ frame }: { frame: FrameBinding }) {

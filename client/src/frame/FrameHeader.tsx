@@ -15,10 +15,8 @@ import { NfcTextField } from '../components/NfcTextField.js';
 import { useT } from '../i18n/locale.js';
 import { writeField, type FrameBinding } from './frameBinding.js';
 import { FrameNote } from './FrameNote.js';
+import { NATIONAL_NAME, MOTTO } from '../../../common/nd30Text.js';
 
-/** Quốc hiệu and Tiêu ngữ, word for word (PL I): fixed text, never a field. */
-export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 /** "Số: 05/BC-UBND", and for the office the symbol (and the number, given at issue) below it. */
 function NumberLine({ frame }: { frame: FrameBinding }) {

@@ -64,6 +64,8 @@ export const en: Messages = {
   },
   report: {
     backToList: '← All reports',
+    exportWord: 'Export to Word',
+    preamble: 'Opening (basis and purpose)',
     loading: 'Loading the report…',
     loadError: 'Could not open the report',
     owner: 'Owner',

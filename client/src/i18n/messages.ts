@@ -65,6 +65,10 @@ export interface Messages {
   };
   report: {
     backToList: string;
+    /** The link that downloads the report as a Word file. */
+    exportWord: string;
+    /** The label of the opening paragraphs' editor (before section I). */
+    preamble: string;
     loading: string;
     loadError: string;
     owner: string;

@@ -64,6 +64,8 @@ export const vi: Messages = {
   },
   report: {
     backToList: '← Danh sách báo cáo',
+    exportWord: 'Xuất Word',
+    preamble: 'Phần mở đầu (căn cứ, mục đích)',
     loading: 'Đang tải báo cáo…',
     loadError: 'Không mở được báo cáo',
     owner: 'Phụ trách',

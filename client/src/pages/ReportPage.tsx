@@ -12,7 +12,7 @@
  * account, so what it lets them write follows at once.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { canManageReports, sectionAccess } from '../../../common/access.js';
+import { canManageReports, frameAccess, sectionAccess } from '../../../common/access.js';
 import type { Report, ReportSection } from '../../../common/report.js';
 import type { RoomPart } from '../../../common/rooms.js';
 import { ApiError } from '../api/http.js';
@@ -26,6 +26,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { PresenceBar } from '../components/PresenceBar.js';
 import { readOnlyReason } from '../editor/readOnlyReason.js';
 import { SectionBar } from '../editor/SectionBar.js';
+import { PreambleEditor } from '../editor/PreambleEditor.js';
 import { SectionEditor } from '../editor/SectionEditor.js';
 import { AwardCatalogueContext, useAwardCatalogue } from '../editor/tally/tallyEnvironment.js';
 import { FrameFooter } from '../frame/FrameFooter.js';
@@ -72,6 +73,7 @@ function OwnedSection({ report, section, owner, rooms, onAssigned }: OwnedSectio
 }
 
 function ReportSheet({ report, handlers }: { report: Report; handlers: RoomHandlers }) {
+  const t = useT();
   const { identity, me } = useSession();
   const rooms = useReportRooms(report, identity, handlers);
   const { owners, setOwner } = useSectionOwners(report, rooms?.review);
@@ -87,8 +89,19 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: RoomHandl
     <>
       <PresenceBar people={people} status={status} />
       <main className="desk">
+        <nav className="sheet-actions">
+          <a
+            className="sheet-action"
+            href={`/api/reports/${encodeURIComponent(report.id)}/export.docx`}
+            download
+            data-testid="export-docx"
+          >
+            {t.report.exportWord}
+          </a>
+        </nav>
         <article className="sheet" lang="vi">
           <FrameHeader frame={frame} />
+          <PreambleEditor room={rooms?.frame} identity={identity} access={frameAccess(me)} />
           <AwardCatalogueContext.Provider value={catalogue}>
             {report.sections.map((section) => (
               <OwnedSection

@@ -16,10 +16,8 @@ import type { Messages } from '../../i18n/messages.js';
 import { useTallyEnvironment } from './tallyEnvironment.js';
 import { addRow, changeRow, checkAward, checkCount, formOf, removeRow, removeTally, tallyRowsOf, type Refusal } from './tallyEdits.js';
 import { TallyRowView } from './TallyRowView.js';
+import { TALLY_HEADINGS, TALLY_TOTAL_LABEL } from '../../../../common/nd30Text.js';
 
-/** The table's headings and total label, as Vietnamese reports print them (the export uses the same). */
-export const TALLY_HEADINGS = ['TT', 'Hình thức khen thưởng', 'Tập thể', 'Cá nhân'] as const;
-export const TALLY_TOTAL_LABEL = 'Tổng cộng';
 
 function refusalMessage(t: Messages, refusal: Refusal, awardName: string): string {
   switch (refusal) {

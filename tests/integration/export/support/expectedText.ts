@@ -9,8 +9,8 @@ import { formatNumberLine, formatPlaceDate } from '../../../../common/nd30Format
 import { exportBlocks } from '../../../../server/export/buildDocx.js';
 import { cleanText, upper } from '../../../../server/export/cleanText.js';
 import { inlineText, type ExportInput } from '../../../../server/export/exportModel.js';
-import { RECIPIENTS_LABEL } from '../../../../server/export/footerBlocks.js';
-import { MOTTO, NATIONAL_NAME } from '../../../../server/export/frameBlocks.js';
+import { RECIPIENTS_LABEL } from '../../../../common/nd30Text.js';
+import { MOTTO, NATIONAL_NAME } from '../../../../common/nd30Text.js';
 import { tallyCells } from '../../../../server/export/tallyBlocks.js';
 import { squash } from './docxFile.js';
 

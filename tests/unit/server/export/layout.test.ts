@@ -1,6 +1,6 @@
 /** The layout's numbers against the ranges of Nghị định 30/2020/NĐ-CP, Phụ lục I (ND30.md). */
 import { describe, expect, it } from 'vitest';
-import { MOTTO, NATIONAL_NAME } from '../../../../server/export/frameBlocks.js';
+import { MOTTO, NATIONAL_NAME } from '../../../../common/nd30Text.js';
 import {
   BODY,
   FONT,
