@@ -1,24 +1,22 @@
 /**
- * One live room: its Yjs document, its awareness and its connections. Every message goes through the
+ * One live room: its Yjs document, its connections and their presence (roomAwareness.ts). Every message goes through the
  * room's task queue, so an update is applied, appended to the store and only then relayed, in order.
  */
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { FastifyBaseLogger } from 'fastify';
 import { CloseCode } from '../../common/closeCodes.js';
 import type { Connection } from './connection.js';
 import {
   decodeClientMessage,
-  encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   MalformedMessageError,
   type ClientMessage,
 } from './messages.js';
+import { RoomAwareness } from './roomAwareness.js';
 import { TaskQueue } from './taskQueue.js';
 import type { Access } from '../../common/access.js';
-import { stampAwareness } from './awarenessIdentity.js';
 
 /** What a connection may do from now on: its access, or to be closed with a code of CloseCode. */
 export type Verdict = Access | { close: number; reason: string };
@@ -38,16 +36,10 @@ export interface RoomEvents {
   onFailure(room: Room): void;
 }
 
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
-
 export class Room {
   state: RoomState = 'ready';
   readonly connections = new Set<Connection>();
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly presence: RoomAwareness;
   private readonly queue = new TaskQueue();
   private compactionScheduled = false;
 
@@ -58,10 +50,7 @@ export class Room {
     private readonly events: RoomEvents,
     private readonly logger: FastifyBaseLogger,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    // The server is not a participant: it announces no state of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
+    this.presence = new RoomAwareness(doc, this.connections);
   }
 
   /** Adds a connection: greets it with sync step 1 and the current awareness, then handles its messages. */
@@ -75,8 +64,7 @@ export class Room {
     this.events.onOccupancy(this, false);
     connection.onClose(() => this.leave(connection));
     connection.send(encodeSyncStep1(this.doc));
-    const clients = [...this.awareness.getStates().keys()];
-    if (clients.length > 0) connection.send(encodeAwareness(this.awareness, clients));
+    this.presence.sendAll(connection);
     connection.open((from, data) => this.receive(from, data));
   }
 
@@ -151,7 +139,7 @@ export class Room {
   destroy(code: number, reason: string): void {
     this.state = 'closed';
     for (const connection of [...this.connections]) connection.close(code, reason);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -184,10 +172,10 @@ export class Room {
         await this.receiveUpdate(connection, message.update);
         return;
       case 'awareness':
-        this.receiveAwareness(connection, message.update);
+        this.presence.receive(connection, message.update);
         return;
       case 'queryAwareness':
-        connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        this.presence.sendAll(connection, true);
         return;
     }
   }
@@ -248,56 +236,9 @@ export class Room {
     return added.length === 1 ? added[0]! : Y.mergeUpdates(added);
   }
 
-  /**
-   * Applies a client's awareness after putting the server-known name and department in it. A client may
-   * only speak for its own awareness ids: one another person's connection uses is refused with 4400.
-   */
-  private receiveAwareness(connection: Connection, update: Uint8Array): void {
-    let stamped: Uint8Array;
-    try {
-      stamped = stampAwareness(
-        update,
-        connection.identity,
-        (client) => ({ owner: this.ownerOf(client), clock: this.awareness.meta.get(client)?.clock }),
-        connection,
-      );
-    } catch {
-      connection.close(CloseCode.malformed, 'malformed or foreign awareness update');
-      return;
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection);
-  }
-
-  /** The connection that announced an awareness id, if it is still here. */
-  private ownerOf(client: number): Connection | undefined {
-    for (const connection of this.connections) if (connection.awarenessClients.has(client)) return connection;
-    return undefined;
-  }
-
-  /** Relays awareness changes to every connection, the sender too (y-websocket drops silent sockets). */
-  private relayAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    for (const connection of this.connections) {
-      if (connection === origin) {
-        for (const client of [...added, ...updated]) connection.awarenessClients.add(client);
-        for (const client of removed) connection.awarenessClients.delete(client);
-      } else if (this.connections.has(origin as Connection)) {
-        // The same person reconnected with the same id: the new connection speaks for it now, so the old
-        // one closing does not remove it.
-        for (const client of [...added, ...updated]) connection.awarenessClients.delete(client);
-      }
-    }
-    const message = encodeAwareness(this.awareness, changed);
-    for (const connection of this.connections) connection.send(message);
-  }
-
   private leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    const clients = [...connection.awarenessClients];
-    if (clients.length > 0 && this.state === 'ready') {
-      awarenessProtocol.removeAwarenessStates(this.awareness, clients, null);
-    }
+    if (this.state === 'ready') this.presence.forget(connection);
     if (this.connections.size === 0) this.events.onOccupancy(this, true);
   }
 
