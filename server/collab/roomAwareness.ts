@@ -2,6 +2,10 @@
  * A room's awareness (who is here, their carets): what clients announce, stamped with who they are
  * (awarenessIdentity.ts), relayed to every connection — the sender too, since y-websocket closes a socket
  * that hears nothing for 30 s — and removed when a connection leaves.
+ *
+ * Changes are relayed in batches, at most every {@link RELAY_WINDOW_MS}: with fifty people moving their
+ * carets, one message per connection per window instead of one per caret move (measured in
+ * `npm run bench -- --cursors`).
  */
 import type * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -9,6 +13,9 @@ import { CloseCode } from '../../common/closeCodes.js';
 import { stampAwareness } from './awarenessIdentity.js';
 import type { Connection } from './connection.js';
 import { encodeAwareness } from './messages.js';
+
+/** How long changes are gathered before they are relayed, in ms: short enough that carets feel live. */
+export const RELAY_WINDOW_MS = 30;
 
 interface AwarenessChange {
   added: number[];
@@ -18,6 +25,9 @@ interface AwarenessChange {
 
 export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness;
+  /** Awareness ids changed since the last relay. */
+  private readonly pending = new Set<number>();
+  private relayTimer: NodeJS.Timeout | null = null;
 
   /** `connections` is the room's live set, read at each change. */
   constructor(
@@ -63,6 +73,9 @@ export class RoomAwareness {
   }
 
   destroy(): void {
+    if (this.relayTimer) clearTimeout(this.relayTimer);
+    this.relayTimer = null;
+    this.pending.clear();
     this.awareness.destroy();
   }
 
@@ -86,6 +99,18 @@ export class RoomAwareness {
         for (const client of [...added, ...updated]) connection.awarenessClients.delete(client);
       }
     }
+    for (const client of changed) this.pending.add(client);
+    this.relayTimer ??= setTimeout(() => this.flush(), RELAY_WINDOW_MS);
+  }
+
+  /** Sends what changed in the window to every connection, in one message. */
+  private flush(): void {
+    this.relayTimer = null;
+    // Only ids the awareness still has meta for can be encoded (all of them, as y-protocols keeps meta).
+    const changed = [...this.pending].filter((client) => this.awareness.meta.has(client));
+    this.pending.clear();
+    if (changed.length === 0) return;
+    // Removed ids are encoded with a null state: encodeAwarenessUpdate reads the current states and meta.
     const message = encodeAwareness(this.awareness, changed);
     for (const connection of this.connections) connection.send(message);
   }
