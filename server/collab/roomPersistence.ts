@@ -30,16 +30,6 @@ export class RoomPersistence {
     this.sinceSnapshot = stored.updates.length;
   }
 
-  /** Builds the room's document from its snapshot and log. */
-  static restore(stored: StoredDocument): Y.Doc {
-    const doc = new Y.Doc();
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
-    return doc;
-  }
-
   /** Appends an update; resolves when it is durable, rejects after the retries are spent. */
   async append(update: Uint8Array): Promise<void> {
     for (let attempt = 0; ; attempt++) {

@@ -8,6 +8,7 @@ import type { Store } from '../storage/store.js';
 import type { Connection } from './connection.js';
 import { Room, type Verdict } from './room.js';
 import { RoomPersistence, type PersistenceOptions } from './roomPersistence.js';
+import { docFromStored } from '../storage/storedDocument.js';
 
 export interface RegistryOptions extends PersistenceOptions {
   /** How long a room stays loaded with nobody in it, in ms. */
@@ -118,7 +119,7 @@ export class RoomRegistry {
 
   private async load(name: string): Promise<Room> {
     const stored = await this.store.loadDocument(name);
-    const doc = RoomPersistence.restore(stored);
+    const doc = docFromStored(stored);
     const persistence = new RoomPersistence(this.store, name, stored, this.options, this.logger);
     const room = new Room(
       name,

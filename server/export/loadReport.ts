@@ -9,6 +9,7 @@ import { readFrame } from '../../common/frame.js';
 import type { Report } from '../../common/report.js';
 import { formatRoomName, PREAMBLE_FRAGMENT, SECTION_FRAGMENT } from '../../common/rooms.js';
 import type { DocumentStore } from '../storage/store.js';
+import { docFromStored } from '../storage/storedDocument.js';
 import type { ExportInput } from './exportModel.js';
 
 /** Deeper than this, a body is read as plain paragraphs: no editor makes it, and walking it could overflow. */
@@ -16,11 +17,7 @@ const MAX_NESTING = 64;
 
 /** A room's document as stored, in a fresh `Y.Doc` (the caller destroys it). */
 export async function loadRoom(store: Pick<DocumentStore, 'loadDocument'>, room: string): Promise<Y.Doc> {
-  const stored = await store.loadDocument(room);
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
+  return docFromStored(await store.loadDocument(room));
 }
 
 /** How deeply `node` nests, counted without recursion. */

@@ -10,6 +10,7 @@ import { connectClient, openRawSocket, type CollabClient } from '../helpers/coll
 import { appendParagraph, sectionText } from '../helpers/sectionText.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
+import { storedDoc } from '../helpers/storedDoc.js';
 
 function syncUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -88,10 +89,7 @@ describe('bad input on a room', () => {
     await fresh.synced();
     expect(sectionText(fresh.doc)).toBe(sectionText(watcher.doc));
     fresh.destroy();
-    const stored = await server.store.loadDocument(room);
-    const restored = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(restored, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(restored, update);
+    const restored = await storedDoc(server.store, room);
     expect(sectionText(restored)).toBe(sectionText(watcher.doc));
     restored.destroy();
   });

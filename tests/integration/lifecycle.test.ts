@@ -11,6 +11,7 @@ import { createReport } from '../helpers/api.js';
 import { connectClient, openRawSocket, type CollabClient } from '../helpers/collabClient.js';
 import { appendParagraph, sectionText } from '../helpers/sectionText.js';
 import { makeDataDir, startServer, type TestServer } from '../helpers/startServer.js';
+import { storedText } from '../helpers/storedDoc.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -38,17 +39,6 @@ async function tempDir(): Promise<string> {
 async function roomsLoaded(server: TestServer): Promise<number> {
   const response = await fetch(`${server.url}/api/health`);
   return ((await response.json()) as { rooms: number }).rooms;
-}
-
-function storedText(store: Store, room: string): Promise<string> {
-  return store.loadDocument(room).then((stored) => {
-    const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
-    const text = sectionText(doc);
-    doc.destroy();
-    return text;
-  });
 }
 
 describe('room lifecycle', () => {

@@ -8,6 +8,7 @@ import { connectClient, upgradeStatus, type CollabClient } from '../helpers/coll
 import { appendParagraph, body, sectionText } from '../helpers/sectionText.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
+import { storedDoc } from '../helpers/storedDoc.js';
 
 describe('rooms', () => {
   let server: TestServer;
@@ -168,10 +169,7 @@ describe('rooms', () => {
 
     const expected = sectionText(editors[0]!.doc);
     for (const editor of editors.splice(0)) editor.destroy();
-    const stored = await server.store.loadDocument(room);
-    const restored = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(restored, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(restored, update);
+    const restored = await storedDoc(server.store, room);
     expect(sectionText(restored)).toBe(expected);
     restored.destroy();
   });

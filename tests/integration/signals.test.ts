@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import * as Y from 'yjs';
 import { openSqliteStore } from '../../server/storage/sqliteStore.js';
 import { createReport, login } from '../helpers/api.js';
 import { connectClient, type CollabClient } from '../helpers/collabClient.js';
 import { appendParagraph, body, sectionText } from '../helpers/sectionText.js';
 import { ADMIN_PASSWORD, makeDataDir, spawnServer, type SpawnedServer } from '../helpers/startServer.js';
+import { storedText as storeText } from '../helpers/storedDoc.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -35,13 +35,8 @@ function track(client: CollabClient): CollabClient {
 async function storedText(dataDir: string, room: string): Promise<{ text: string; logLength: number }> {
   const store = openSqliteStore(join(dataDir, 'dong-soan.sqlite'));
   try {
-    const stored = await store.loadDocument(room);
-    const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
-    const text = sectionText(doc);
-    doc.destroy();
-    return { text, logLength: stored.updates.length };
+    const { updates } = await store.loadDocument(room);
+    return { text: await storeText(store, room), logLength: updates.length };
   } finally {
     await store.close();
   }

@@ -7,6 +7,7 @@ import { connectClient, type CollabClient } from '../helpers/collabClient.js';
 import { body } from '../helpers/sectionText.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
+import { storedDoc } from '../helpers/storedDoc.js';
 
 /** The rows of the first tally in a section, as the editor's schema reads them. */
 function rows(doc: Y.Doc): Array<Record<string, unknown>> {
@@ -77,10 +78,7 @@ describe('award tallies in a room', () => {
     expect(merged[1]).toEqual({ award: 'co-thi-dua-tinh', collectives: 4, individuals: 0 });
     expect(merged.slice(2).map((r) => r.award).sort()).toEqual(['giay-khen-thu-truong', 'tap-the-lao-dong-xuat-sac']);
 
-    const stored = await server.store.loadDocument(tallyRoom());
-    const restored = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(restored, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(restored, update);
+    const restored = await storedDoc(server.store, tallyRoom());
     expect(rows(restored)).toEqual(merged);
     restored.destroy();
   });

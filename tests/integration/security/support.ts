@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
-import * as Y from 'yjs';
 import type { ApiErrorBody } from '../../../common/apiError.js';
 import type { Store } from '../../../server/storage/store.js';
 import type { CollabClient } from '../../helpers/collabClient.js';
@@ -38,13 +37,7 @@ export function sessionIdOf(cookie: string): string {
 }
 
 /** A Y.Doc rebuilt from what the store holds for a room (snapshot, then the update log). */
-export async function storedDoc(store: Store, room: string): Promise<Y.Doc> {
-  const stored = await store.loadDocument(room);
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
-}
+export { storedDoc } from '../../helpers/storedDoc.js';
 
 /** True when any stored byte sequence of a room (snapshot or logged update) contains `marker` (UTF-8). */
 export async function storeBytesContain(store: Store, room: string, marker: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import { SECTION_FRAGMENT, formatRoomName, sectionRoom } from '../../../common/r
 import { sectionStartingContent } from '../../../common/template.js';
 import type { ReportRecord, SectionRecord, Store, StoredDocument } from '../../../server/storage/store.js';
 import { seededRandom } from '../../../common/seededRandom.js';
+import { docFromStored } from '../../../server/storage/storedDocument.js';
 
 /** A freshly opened, empty store and how to get at its data again. */
 export interface OpenedStore {
@@ -81,12 +82,7 @@ function roomsOf(record: ReportRecord): Map<string, Uint8Array> {
 }
 
 /** A document rebuilt from what the store holds, as a room does when it loads. */
-function restore(stored: StoredDocument): Y.Doc {
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
-}
+const restore = docFromStored;
 
 /** A Y.Doc that records every update it produces. */
 function recordingDoc(): { doc: Y.Doc; updates: Uint8Array[] } {
