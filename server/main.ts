@@ -27,6 +27,8 @@ async function main(): Promise<void> {
       },
     );
   };
+  // A promise nobody awaited must not take every room down with it: log it and keep serving.
+  process.on('unhandledRejection', (reason) => app.log.error({ err: reason }, 'unhandled rejection'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   await app.listen({ host: config.host, port: config.port });

@@ -40,6 +40,8 @@ export class Connection {
    * so an edit sent just before a tab closed is kept.
    */
   refused = false;
+  /** Set when the connection's edit is stored; the session watch counts it as use of the session. */
+  wrote = false;
   /** Awareness client ids this connection has announced, removed when it closes. */
   readonly awarenessClients = new Set<number>();
   private pending: Uint8Array[] = [];
@@ -87,7 +89,9 @@ export class Connection {
   send(message: Uint8Array): void {
     if (this.state === 'closed' || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.close(CloseCode.internalError, 'client too slow');
+      // Cut at once: a close frame would wait behind the backlog it cannot read, holding its memory.
+      this.socket.terminate();
+      this.closed();
       return;
     }
     this.socket.send(message, (error) => {

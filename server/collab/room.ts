@@ -1,6 +1,7 @@
 /**
- * One live room: its Yjs document, its connections and their presence (roomAwareness.ts). Every message goes through the
- * room's task queue, so an update is applied, appended to the store and only then relayed, in order.
+ * One live room: its Yjs document, its connections and their presence (roomAwareness.ts). Every message
+ * goes through the room's task queue, so an update is checked whole, applied, appended to the store and
+ * only then relayed, in order. Joining and unloading go through the same queue.
  */
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
@@ -9,7 +10,6 @@ import type { Connection } from './connection.js';
 import {
   decodeClientMessage,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeUpdate,
   MalformedMessageError,
   type ClientMessage,
@@ -17,22 +17,36 @@ import {
 import { RoomAwareness } from './roomAwareness.js';
 import { TaskQueue } from './taskQueue.js';
 import type { Access } from '../../common/access.js';
+import { Pacing, type RoomLimits } from './pacing.js';
+import { SyncAnswers } from './syncAnswers.js';
+import { WaitingUpdates } from './waitingUpdates.js';
+import type { RoomPersistence } from './roomPersistence.js';
 
 /** What a connection may do from now on: its access, or to be closed with a code of CloseCode. */
 export type Verdict = Access | { close: number; reason: string };
 
 /** The origin of changes the server makes itself. */
 const SERVER_ORIGIN = Symbol('server');
-import type { RoomPersistence } from './roomPersistence.js';
 
-/** ready: serving; closing: flushing before unload; failed: the store refused a write; closed: gone. */
+/**
+ * ready: serving; closing: flushing before unload; failed: the store refused a write, or an update broke
+ * the document (it is reloaded from the store); closed: gone.
+ */
 export type RoomState = 'ready' | 'closing' | 'failed' | 'closed';
+
+/** Thrown by work scheduled on a room that closed before its turn; the registry retries on a fresh room. */
+export class RoomClosedError extends Error {
+  override readonly name = 'RoomClosedError';
+  constructor(room: string, state: RoomState) {
+    super(`room ${room} is ${state}`);
+  }
+}
 
 /** What the room tells the registry that holds it. */
 export interface RoomEvents {
   /** The last connection left (or one joined again: `empty` false). */
   onOccupancy(room: Room, empty: boolean): void;
-  /** The store refused a write even after retries; the registry drops the room. */
+  /** The store refused a write even after retries, or the document broke; the registry drops the room. */
   onFailure(room: Room): void;
 }
 
@@ -41,6 +55,9 @@ export class Room {
   readonly connections = new Set<Connection>();
   readonly presence: RoomAwareness;
   private readonly queue = new TaskQueue();
+  private readonly syncAnswers: SyncAnswers;
+  private readonly paced = new Map<Connection, Pacing>();
+  private readonly waiting: WaitingUpdates;
   private compactionScheduled = false;
 
   constructor(
@@ -48,12 +65,18 @@ export class Room {
     readonly doc: Y.Doc,
     private readonly persistence: RoomPersistence,
     private readonly events: RoomEvents,
+    private readonly limits: RoomLimits,
     private readonly logger: FastifyBaseLogger,
   ) {
     this.presence = new RoomAwareness(doc, this.connections);
+    this.syncAnswers = new SyncAnswers(doc);
+    this.waiting = new WaitingUpdates(limits.maxWaitingBytes);
   }
 
-  /** Adds a connection: greets it with sync step 1 and the current awareness, then handles its messages. */
+  /**
+   * Adds a connection: greets it with sync step 1 and the current awareness, then handles its messages.
+   * Call it from the room's queue (see {@link schedule}) while the room is ready.
+   */
   join(connection: Connection): void {
     if (connection.state === 'closed') {
       // Gone while the room loaded: handle what it sent, nothing more.
@@ -61,6 +84,14 @@ export class Room {
       return;
     }
     this.connections.add(connection);
+    this.paced.set(
+      connection,
+      new Pacing(
+        this.limits,
+        (stateVector) => this.later(connection, () => connection.send(this.syncAnswers.answer(stateVector))),
+        (update) => this.later(connection, () => this.presence.receive(connection, update)),
+      ),
+    );
     this.events.onOccupancy(this, false);
     connection.onClose(() => this.leave(connection));
     connection.send(encodeSyncStep1(this.doc));
@@ -84,7 +115,7 @@ export class Room {
    */
   applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
     return this.queue.run(async () => {
-      if (this.state !== 'ready') throw new Error(`room ${this.name} is ${this.state}`);
+      if (this.state !== 'ready') throw new RoomClosedError(this.name, this.state);
       const updates: Uint8Array[] = [];
       const collect = (update: Uint8Array, origin: unknown) => {
         if (origin === SERVER_ORIGIN) updates.push(update);
@@ -118,27 +149,38 @@ export class Room {
         const verdict = decide(connection);
         if (typeof verdict === 'string') connection.access = verdict;
         else connection.close(verdict.close, verdict.reason);
+        if (verdict !== 'write') this.waiting.drop(connection);
       }
     });
   }
 
   /** Folds the log into a snapshot, after every message received so far. Failure is logged, not fatal. */
   compact(): Promise<void> {
-    return this.queue.run(async () => {
-      this.compactionScheduled = false;
-      if (this.state === 'failed' || this.state === 'closed') return;
-      try {
-        await this.persistence.compact(this.doc);
-      } catch (error) {
-        this.logger.error({ err: error, room: this.name }, 'compaction failed; the log is kept');
-      }
-    });
+    return this.queue.run(() => this.compactNow());
+  }
+
+  /**
+   * Folds the log into a snapshot now; call it from the room's queue. Failure is logged, not fatal (the
+   * log is kept and read again on the next load).
+   */
+  async compactNow(): Promise<void> {
+    this.compactionScheduled = false;
+    if (this.state === 'failed' || this.state === 'closed') return;
+    try {
+      await this.persistence.compact(this.doc);
+    } catch (error) {
+      this.logger.error({ err: error, room: this.name }, 'compaction failed; the log is kept');
+    }
   }
 
   /** Closes every connection with `code` and frees the document. */
   destroy(code: number, reason: string): void {
-    this.state = 'closed';
+    if (this.state !== 'failed') this.state = 'closed';
     for (const connection of [...this.connections]) connection.close(code, reason);
+    for (const paced of this.paced.values()) paced.cancel();
+    this.paced.clear();
+    this.waiting.clear();
+    this.syncAnswers.destroy();
     this.presence.destroy();
     this.doc.destroy();
   }
@@ -165,14 +207,18 @@ export class Room {
     if (connection.state === 'closed' && !isUpdate) return;
     switch (message.type) {
       case 'syncStep1':
-        connection.send(encodeSyncStep2(this.doc, message.stateVector));
+        this.paced.get(connection)?.sync.offer(message.stateVector);
         return;
       case 'syncStep2':
       case 'update':
         await this.receiveUpdate(connection, message.update);
         return;
       case 'awareness':
-        this.presence.receive(connection, message.update);
+        if (message.update.byteLength > this.limits.maxAwarenessBytes) {
+          connection.close(CloseCode.tooLarge, `presence over ${this.limits.maxAwarenessBytes} bytes`);
+          return;
+        }
+        this.paced.get(connection)?.awareness.offer(message.update);
         return;
       case 'queryAwareness':
         this.presence.sendAll(connection, true);
@@ -180,10 +226,19 @@ export class Room {
     }
   }
 
+  /** Runs a paced request of a connection in the room's queue, unless the connection or the room is gone. */
+  private later(connection: Connection, task: () => void): void {
+    void this.queue.run(() => {
+      if (connection.state === 'closed' || this.state !== 'ready') return;
+      task();
+    });
+  }
+
   /**
    * Applies a client's update, stores what it added, then relays that to everyone else. A reader's update
    * that adds nothing (every client's sync step 2 carries its whole delete set) is ignored; one that
-   * writes closes the connection with 4403 and changes nothing.
+   * writes closes the connection with 4403 and changes nothing. A writer's update that needs content the
+   * room lacks waits (outside the document) until it has arrived.
    */
   private async receiveUpdate(connection: Connection, update: Uint8Array): Promise<void> {
     if (connection.access === 'read') {
@@ -192,20 +247,40 @@ export class Room {
       }
       return;
     }
+    const intake = this.waiting.take(this.doc, connection, update);
+    switch (intake.kind) {
+      case 'wait':
+        return;
+      case 'refuse':
+        connection.close(intake.code, intake.reason);
+        return;
+      case 'apply':
+        if (!(await this.write(connection, intake.update))) return;
+    }
+    // What others' waiting updates needed may have come with this one.
+    for (const [other, waiting] of this.waiting.takeReady(this.doc)) {
+      if (!(await this.write(other, waiting))) return;
+    }
+  }
+
+  /** Applies a complete update, appends what it added, relays it; false when the room failed meanwhile. */
+  private async write(connection: Connection, update: Uint8Array): Promise<boolean> {
     const added = this.apply(connection, update);
-    if (added === null) return;
+    if (added === null) return this.state === 'ready';
     try {
       await this.persistence.append(added);
     } catch (error) {
       this.fail(error);
-      return;
+      return false;
     }
+    connection.wrote = true;
     const message = encodeUpdate(added);
     for (const other of this.connections) if (other !== connection) other.send(message);
     if (this.persistence.shouldCompact && !this.compactionScheduled) {
       this.compactionScheduled = true;
       setImmediate(() => void this.compact());
     }
+    return true;
   }
 
   private containsUpdate(connection: Connection, update: Uint8Array): boolean {
@@ -217,7 +292,11 @@ export class Room {
     }
   }
 
-  /** Applies an update; returns what it added to the document, or null when nothing (or it was bad). */
+  /**
+   * Applies an update that {@link checkUpdate} accepted whole; returns what it added to the document, or
+   * null when nothing. Should Yjs still fail half-way, the document may hold part of it: the room is then
+   * dropped and reloaded from the store, which never saw that part.
+   */
   private apply(connection: Connection, update: Uint8Array): Uint8Array | null {
     const added: Uint8Array[] = [];
     const collect = (change: Uint8Array, origin: unknown) => {
@@ -226,8 +305,9 @@ export class Room {
     this.doc.on('update', collect);
     try {
       Y.applyUpdate(this.doc, update, connection);
-    } catch {
+    } catch (error) {
       connection.close(CloseCode.malformed, 'malformed update');
+      this.fail(error);
       return null;
     } finally {
       this.doc.off('update', collect);
@@ -237,15 +317,21 @@ export class Room {
   }
 
   private leave(connection: Connection): void {
+    this.paced.get(connection)?.cancel();
+    this.paced.delete(connection);
+    this.waiting.drop(connection);
     if (!this.connections.delete(connection)) return;
     if (this.state === 'ready') this.presence.forget(connection);
     if (this.connections.size === 0) this.events.onOccupancy(this, true);
   }
 
-  /** The store refused a write: drop the room. Clients keep their edits and send them again on reconnect. */
+  /**
+   * The store refused a write, or the document broke: drop the room (the next join loads it afresh from
+   * the store). Clients keep their edits and send them again on reconnect.
+   */
   private fail(error: unknown): void {
     if (this.state === 'failed') return;
-    this.logger.error({ err: error, room: this.name }, 'could not store an update; closing the room');
+    this.logger.error({ err: error, room: this.name }, 'could not store an update, or the document broke; closing the room');
     this.state = 'failed';
     this.events.onFailure(this);
   }

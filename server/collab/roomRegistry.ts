@@ -6,11 +6,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import { CloseCode } from '../../common/closeCodes.js';
 import type { Store } from '../storage/store.js';
 import type { Connection } from './connection.js';
-import { Room, type Verdict } from './room.js';
+import type { RoomLimits } from './pacing.js';
+import { Room, RoomClosedError, type Verdict } from './room.js';
 import { RoomPersistence, type PersistenceOptions } from './roomPersistence.js';
 import { docFromStored } from '../storage/storedDocument.js';
 
-export interface RegistryOptions extends PersistenceOptions {
+export interface RegistryOptions extends PersistenceOptions, RoomLimits {
   /** How long a room stays loaded with nobody in it, in ms. */
   idleUnloadMs: number;
 }
@@ -35,46 +36,39 @@ export class RoomRegistry {
   }
 
   /**
-   * Puts a connection into its room, loading the room first if needed. `recheck` decides its access again
-   * in the room's queue, so a change of ownership or of the session made while the room loaded is not
-   * missed.
+   * Puts a connection into its room, loading the room first if needed. The join runs in the room's queue:
+   * `recheck` decides the connection's access again there, so a change of ownership or of the session made
+   * while the room loaded is not missed; a room that failed or began to unload meanwhile is not joined —
+   * a fresh one is loaded instead. Never rejects: a failure is logged and closes the connection with 1011.
    */
   async admit(name: string, connection: Connection, recheck: () => Promise<Verdict>): Promise<void> {
-    for (;;) {
+    try {
+      await this.withRoom(name, (room) =>
+        room.schedule(async () => {
+          if (room.state !== 'ready') throw new RoomClosedError(room.name, room.state);
+          const verdict = await recheck();
+          if (typeof verdict !== 'string') {
+            connection.close(verdict.close, verdict.reason);
+            return;
+          }
+          connection.access = verdict;
+          room.join(connection);
+        }),
+      );
+    } catch (error) {
       if (this.closing) {
         connection.close(CloseCode.goingAway, 'server shutting down');
         return;
       }
-      const retiring = this.retiring.get(name);
-      if (retiring) {
-        await retiring;
-        continue;
-      }
-      let room: Room;
-      try {
-        room = await this.get(name);
-      } catch (error) {
-        this.logger.error({ err: error, room: name }, 'could not load the room');
-        connection.close(CloseCode.internalError, 'could not load the room');
-        return;
-      }
-      if (room.state !== 'ready') continue;
-      await room.schedule(async () => {
-        const verdict = await recheck();
-        if (typeof verdict !== 'string') {
-          connection.close(verdict.close, verdict.reason);
-          return;
-        }
-        connection.access = verdict;
-        room.join(connection);
-      });
-      return;
+      this.logger.error({ err: error, room: name }, 'could not open the room for a connection');
+      connection.close(CloseCode.internalError, 'could not open the room');
     }
   }
 
   /**
    * Runs `task` on the room, loading it if needed (it is unloaded again when idle). Waits for a room that
-   * is being unloaded.
+   * is being unloaded; when the task finds the room closed ({@link RoomClosedError}: it failed or began to
+   * unload before the task's turn), runs it again on a fresh one.
    */
   async withRoom<T>(name: string, task: (room: Room) => Promise<T>): Promise<T> {
     for (;;) {
@@ -85,8 +79,12 @@ export class RoomRegistry {
         continue;
       }
       const room = await this.get(name);
-      if (room.state !== 'ready') continue;
-      return task(room);
+      try {
+        return await task(room);
+      } catch (error) {
+        if (!(error instanceof RoomClosedError)) throw error;
+        // A closed room has left the maps already (retire and drop remove it as they close it).
+      }
     }
   }
 
@@ -110,9 +108,12 @@ export class RoomRegistry {
   private get(name: string): Promise<Room> {
     let room = this.rooms.get(name);
     if (!room) {
-      room = this.load(name);
-      this.rooms.set(name, room);
-      room.catch(() => this.rooms.delete(name));
+      const loading = this.load(name);
+      room = loading;
+      this.rooms.set(name, loading);
+      loading.catch(() => {
+        if (this.rooms.get(name) === loading) this.rooms.delete(name);
+      });
     }
     return room;
   }
@@ -129,6 +130,7 @@ export class RoomRegistry {
         onOccupancy: (target, empty) => this.occupancy(target, empty),
         onFailure: (target) => this.drop(target),
       },
+      this.options,
       this.logger,
     );
     if (persistence.shouldCompact) void room.compact();
@@ -149,30 +151,42 @@ export class RoomRegistry {
     this.idleTimers.set(room.name, timer);
   }
 
-  /** Handles what is queued, writes a final snapshot, then closes the room. */
+  /**
+   * Unloads a room in its queue, after what it has received: writes a final snapshot, then closes it. An
+   * idle unload that finds someone joined meanwhile leaves the room as it is; on shutdown it always goes.
+   */
   private retire(room: Room, code: number, reason: string): Promise<void> {
     const existing = this.retiring.get(room.name);
     if (existing) return existing;
-    if (room.state !== 'ready') return Promise.resolve();
-    this.rooms.delete(room.name);
-    this.live.delete(room.name);
-    const done = (async () => {
-      await room.drain();
-      await room.compact();
-      room.state = 'closing';
-      room.destroy(code, reason);
-    })()
+    const done: Promise<void> = room
+      .schedule(async () => {
+        if (room.state !== 'ready') return;
+        if (!this.closing && room.connections.size > 0) return;
+        room.state = 'closing';
+        this.forget(room);
+        await room.compactNow();
+        room.destroy(code, reason);
+      })
       .catch((error: unknown) => this.logger.error({ err: error, room: room.name }, 'could not flush the room'))
-      .finally(() => this.retiring.delete(room.name));
+      .finally(() => {
+        if (this.retiring.get(room.name) === done) this.retiring.delete(room.name);
+      });
     this.retiring.set(room.name, done);
     return done;
   }
 
-  private drop(room: Room): void {
+  /** Takes a room out of the maps, so the next join loads it afresh. */
+  private forget(room: Room): void {
+    if (this.live.get(room.name) !== room) return;
     clearTimeout(this.idleTimers.get(room.name));
     this.idleTimers.delete(room.name);
     this.rooms.delete(room.name);
     this.live.delete(room.name);
+  }
+
+  /** The room failed (the store refused a write, or an update broke the document): close it; reload on demand. */
+  private drop(room: Room): void {
+    this.forget(room);
     room.destroy(CloseCode.internalError, 'storage failure');
   }
 }

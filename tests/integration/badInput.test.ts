@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from '../../common/closeCodes.js';
 import { MAX_MESSAGE_BYTES } from '../../common/limits.js';
@@ -11,13 +9,8 @@ import { appendParagraph, sectionText } from '../helpers/sectionText.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { storedDoc } from '../helpers/storedDoc.js';
+import { updateMessage } from '../helpers/wireMessages.js';
 
-function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 describe('bad input on a room', () => {
   let server: TestServer;
@@ -67,7 +60,7 @@ describe('bad input on a room', () => {
 
   it('closes a connection whose update is garbage with 4400, leaving the document as it was', async () => {
     const before = sectionText(watcher.doc);
-    const garbage = syncUpdateMessage(new Uint8Array([5, 255, 255, 255, 255, 15, 3, 9, 9, 9]));
+    const garbage = updateMessage(new Uint8Array([5, 255, 255, 255, 255, 15, 3, 9, 9, 9]));
     expect(await sendBad(garbage, 'garbage')).toBe(CloseCode.malformed);
     expect(sectionText(watcher.doc)).toBe(`${before}\ntrước garbage\nsau garbage`);
   });
@@ -75,7 +68,7 @@ describe('bad input on a room', () => {
   it('closes a connection that sends a message over the size limit with 4413', async () => {
     const doc = new Y.Doc();
     doc.getXmlFragment('body').insert(0, [new Y.XmlText('x'.repeat(MAX_MESSAGE_BYTES))]);
-    const huge = syncUpdateMessage(Y.encodeStateAsUpdate(doc));
+    const huge = updateMessage(Y.encodeStateAsUpdate(doc));
     doc.destroy();
     expect(huge.byteLength).toBeGreaterThan(MAX_MESSAGE_BYTES);
     expect(await sendBad(huge, 'huge')).toBe(CloseCode.tooLarge);

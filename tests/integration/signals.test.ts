@@ -70,7 +70,9 @@ describe('signals', () => {
     const report = await createReport(first.url, {}, cookie);
     const room = report.sections[1]!.room;
     const typists = Array.from({ length: 4 }, () => track(connectClient(first.collabUrl, room, cookie)));
-    await Promise.all(typists.map((typist) => typist.synced()));
+    // Types nothing: all it has, it received from the server, which must have stored it first.
+    const watcher = track(connectClient(first.collabUrl, room, cookie));
+    await Promise.all([...typists, watcher].map((client) => client.synced()));
     const lines = typists.map((typist, index) => appendParagraph(typist.doc, `[${index}]`));
     const typed = typists.map(() => [] as string[]);
 
@@ -88,7 +90,14 @@ describe('signals', () => {
     await waitFor(() => typed.every((tokens) => tokens.length >= 25), { what: 'typing under way' });
     first.child.kill('SIGKILL');
     await first.exited;
-    await waitFor(() => typists.every((typist) => !typist.provider.wsconnected), { what: 'clients notice' });
+    await waitFor(() => [...typists, watcher].every((client) => !client.provider.wsconnected), { what: 'clients notice' });
+    // Before any restart: the store already holds every token another client received.
+    const received = sectionText(watcher.doc);
+    const storedBeforeRestart = (await storedText(dataDir, room)).text;
+    const relayed = typed.flat().filter((token) => received.includes(token));
+    expect(relayed.length).toBeGreaterThan(0);
+    for (const token of relayed) expect(storedBeforeRestart, `${token}, relayed before the kill`).toContain(token);
+    watcher.destroy();
     await waitFor(() => typed.every((tokens) => tokens.length >= 40), { what: 'offline typing' });
 
     const second = await spawnOn(dataDir, first.port);

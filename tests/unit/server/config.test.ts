@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_BYTES } from '../../../common/limits.js';
+import { MAX_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../../../common/limits.js';
 import { ConfigError, defaultConfig, loadConfig } from '../../../server/config.js';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -103,7 +103,15 @@ describe('defaultConfig', () => {
       idleUnloadMs: expect.any(Number),
       compactEvery: expect.any(Number),
       retryDelaysMs: expect.any(Array),
+      syncIntervalMs: expect.any(Number),
+      awarenessIntervalMs: expect.any(Number),
+      maxAwarenessBytes: expect.any(Number),
+      maxWaitingBytes: MAX_PENDING_BYTES,
+      heartbeatMs: expect.any(Number),
+      sessionCheckMs: expect.any(Number),
     });
+    // A reader that stops reading is cut well before its backlog is a burden (issue 8).
+    expect(config.collab.maxBufferedBytes).toBeLessThanOrEqual(16 * 1024 * 1024);
   });
 
   it('applies the overrides a test gives', () => {

@@ -1,0 +1,39 @@
+/**
+ * Answers to sync requests (sync step 2), kept while the document does not change: new editors of a room
+ * ask with the same state vector (empty, or the one they last saw), and encoding a large section again for
+ * each of them is the costliest thing a room does.
+ */
+import type * as Y from 'yjs';
+import { encodeSyncStep2 } from './messages.js';
+
+/** How many distinct state vectors are remembered per document version. */
+const MAX_ENTRIES = 8;
+/** State vectors longer than this (many writers) are answered without caching. */
+const MAX_KEY_BYTES = 512;
+
+export class SyncAnswers {
+  private readonly answers = new Map<string, Uint8Array>();
+  private readonly clear = () => this.answers.clear();
+
+  constructor(private readonly doc: Y.Doc) {
+    doc.on('update', this.clear);
+  }
+
+  /** The sync step 2 message for a client whose state vector is `stateVector`. */
+  answer(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.byteLength > MAX_KEY_BYTES) return encodeSyncStep2(this.doc, stateVector);
+    const key = Buffer.from(stateVector).toString('latin1');
+    let message = this.answers.get(key);
+    if (!message) {
+      message = encodeSyncStep2(this.doc, stateVector);
+      if (this.answers.size >= MAX_ENTRIES) this.answers.clear();
+      this.answers.set(key, message);
+    }
+    return message;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.clear);
+    this.answers.clear();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Judges a client's document update before any of it touches the room (issue 8: a refused message changes
+ * nothing). `Y.applyUpdate` integrates structs as it reads them, so an update whose tail is broken would be
+ * half-applied: it must decode whole first. And an update may lean on content the room does not have yet —
+ * normal when a client types while its sync step 2 is still on the way — which Yjs would keep in the
+ * document's pending set, unstored, where a snapshot or a newcomer's sync would pick it up: such an update
+ * waits outside the document (room.ts) until what it needs has arrived.
+ */
+import * as Y from 'yjs';
+
+/** ok: apply it; incomplete: it needs content the room lacks; malformed: refuse it (4400). */
+export type UpdateVerdict = { kind: 'ok' } | { kind: 'incomplete' } | { kind: 'malformed'; reason: string };
+
+const OK: UpdateVerdict = { kind: 'ok' };
+const INCOMPLETE: UpdateVerdict = { kind: 'incomplete' };
+
+/** Decodes a whole update (structs and delete set); null when it does not decode. */
+export function decodeWhole(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> | null {
+  try {
+    return Y.decodeUpdate(update);
+  } catch {
+    return null;
+  }
+}
+
+/** Next clock per client once the update is in: the document's state plus what the update adds, contiguously. */
+function extentsAfter(doc: Y.Doc, structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): Map<number, number> | null {
+  const extents = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const struct of structs) {
+    // A gap (a Skip, or a first clock past what the room has) is content the room does not have.
+    if (struct instanceof Y.Skip) return null;
+    const { client, clock } = struct.id;
+    const next = extents.get(client) ?? 0;
+    if (clock > next) return null;
+    extents.set(client, Math.max(next, clock + struct.length));
+  }
+  return extents;
+}
+
+const known = (extents: Map<number, number>, id: Y.ID | null): boolean =>
+  id === null || id.clock < (extents.get(id.client) ?? 0);
+
+/**
+ * Checks that `update` decodes completely and that everything it refers to — origins, parents, deleted
+ * ranges — is in the room's document or in the update itself.
+ */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
+  const decoded = decodeWhole(update);
+  if (!decoded) return { kind: 'malformed', reason: 'the update does not decode' };
+  const extents = extentsAfter(doc, decoded.structs);
+  if (!extents) return INCOMPLETE;
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+    if (!known(extents, struct.origin) || !known(extents, struct.rightOrigin) || !known(extents, parent)) return INCOMPLETE;
+  }
+  for (const [client, deletes] of decoded.ds.clients) {
+    const end = extents.get(client) ?? 0;
+    for (const { clock, len } of deletes) if (clock + len > end) return INCOMPLETE;
+  }
+  return OK;
+}
