@@ -35,6 +35,10 @@ export interface ExportResult {
   runsMs: number[];
   bytes: number;
   chars: number;
+  /** Bytes of the report's section states (what the export's size limit is measured against, about). */
+  stateBytes: number;
+  /** The long report, for other measurements on the same server (not printed). */
+  reportId: string;
 }
 
 function element(name: string, children: Array<Y.XmlElement | Y.XmlText>, attributes: Record<string, unknown> = {}): Y.XmlElement {
@@ -70,8 +74,11 @@ function sectionNodes(paragraphs: readonly string[], withTally: boolean): Y.XmlE
   return nodes;
 }
 
-/** Writes the nodes into a section room in transactions and waits until a fresh client sees them all. */
-async function fillRoom(endpoint: RoomEndpoint, room: string, nodes: Y.XmlElement[]): Promise<void> {
+/**
+ * Writes the nodes into a section room in transactions and waits until a fresh client sees them all;
+ * returns the size of the room's whole state (about what its snapshot takes in the store).
+ */
+async function fillRoom(endpoint: RoomEndpoint, room: string, nodes: Y.XmlElement[]): Promise<number> {
   const writer = connectClient(endpoint, room);
   const checker = connectClient(endpoint, room);
   try {
@@ -83,6 +90,7 @@ async function fillRoom(endpoint: RoomEndpoint, room: string, nodes: Y.XmlElemen
     const expected = textLength(writer.body);
     await checker.synced();
     await waitUntil(() => textLength(checker.body) >= expected, `the server to hold ${room}`, 60_000, 20);
+    return Y.encodeStateAsUpdate(checker.doc).byteLength;
   } finally {
     writer.destroy();
     checker.destroy();
@@ -124,16 +132,25 @@ export async function measureExport(server: RoomEndpoint & { url: string }, info
   const report = await createReport(server.url, server.cookie);
   const perSection = Math.ceil(TOTAL_CHARS / report.sections.length);
   info(`export: filling ${report.sections.length} sections with ${TOTAL_CHARS} characters`);
+  let stateBytes = 0;
   for (const [index, section] of report.sections.entries()) {
     const paragraphs = vietnameseParagraphs(perSection, 500, index + 1);
-    await fillRoom(server, section.room, sectionNodes(paragraphs, index === 1));
+    stateBytes += await fillRoom(server, section.room, sectionNodes(paragraphs, index === 1));
   }
   const url = `${server.url}/api/reports/${report.id}/export.docx`;
   const warm = await download(url, server.cookie);
   const runsMs: number[] = [];
   for (let index = 0; index < DOWNLOADS; index++) runsMs.push(round2((await download(url, server.cookie)).ms));
   info(`export: downloads took ${runsMs.join(', ')} ms; counting pages with LibreOffice`);
-  return { pages: await pageCount(warm.bytes), ms: round2(median(runsMs)), runsMs, bytes: warm.bytes.byteLength, chars: TOTAL_CHARS };
+  return {
+    pages: await pageCount(warm.bytes),
+    ms: round2(median(runsMs)),
+    runsMs,
+    bytes: warm.bytes.byteLength,
+    chars: TOTAL_CHARS,
+    stateBytes,
+    reportId: report.id,
+  };
 }
 
 async function main(): Promise<void> {

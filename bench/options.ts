@@ -18,10 +18,15 @@ export interface BenchOptions {
   syncChars: number;
   /** Fresh connections timed against the loaded room (the median is reported). */
   syncRuns: number;
+  /** Editors typing (at `rate`) in the relay-during-exports measurement. */
+  relayEditors: number;
+  /** Measured seconds of each half of that measurement (without, then during exports); 0 skips it. */
+  relaySeconds: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [--editors 50] [--rooms 1] [--rate 2] [--seconds 20] [--warmup 2]
-                        [--cursors] [--sync-chars 300000] [--sync-runs 5]`;
+                        [--cursors] [--sync-chars 300000] [--sync-runs 5]
+                        [--relay-editors 10] [--relay-seconds 10]`;
 
 /** Parses `argv` (without node and the script); throws with a usage message on bad input. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -37,6 +42,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       cursors: { type: 'boolean', default: false },
       'sync-chars': { type: 'string', default: '300000' },
       'sync-runs': { type: 'string', default: '5' },
+      'relay-editors': { type: 'string', default: '10' },
+      'relay-seconds': { type: 'string', default: '10' },
     },
   });
   const number = (name: string, raw: string, min: number, integer = true): number => {
@@ -55,6 +62,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     cursors: values.cursors,
     syncChars: number('sync-chars', values['sync-chars'], 0),
     syncRuns: number('sync-runs', values['sync-runs'], 1),
+    relayEditors: number('relay-editors', values['relay-editors'], 2),
+    relaySeconds: number('relay-seconds', values['relay-seconds'], 0, false),
   };
   if (options.rooms > options.editors) throw new Error(`--rooms (${options.rooms}) must not exceed --editors (${options.editors})`);
   return options;

@@ -1,6 +1,8 @@
 /**
  * The export's only I/O: a report's rooms read from the store (snapshot + updates, which hold every update
- * since the server persists before it broadcasts) into the plain {@link ExportInput}.
+ * since the server persists before it broadcasts) into the plain {@link ExportInput}. Reading the store
+ * ({@link readReportRooms}) is cheap and stays on the main thread; rebuilding the documents from those bytes
+ * ({@link inputFromRooms}) is the costly part and runs in an export worker (`exportWorker.ts`).
  */
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
@@ -8,7 +10,7 @@ import { sectionSchema, type ProseMirrorJSON } from '../../common/editorSchema.j
 import { readFrame } from '../../common/frame.js';
 import type { Report } from '../../common/report.js';
 import { formatRoomName, PREAMBLE_FRAGMENT, SECTION_FRAGMENT } from '../../common/rooms.js';
-import type { DocumentStore } from '../storage/store.js';
+import type { DocumentStore, StoredDocument } from '../storage/store.js';
 import { docFromStored } from '../storage/storedDocument.js';
 import type { ExportInput } from './exportModel.js';
 
@@ -71,17 +73,40 @@ export function readSectionBody(doc: Y.Doc, fragmentName: string = SECTION_FRAGM
   }
 }
 
-/** Reads a report's frame and section rooms. `now` gives the year of a date still blank. */
-export async function loadReport(store: Pick<DocumentStore, 'loadDocument'>, report: Report, now = new Date()): Promise<ExportInput> {
-  const frameDoc = await loadRoom(store, formatRoomName({ reportId: report.id, part: { kind: 'frame' } }));
+/** What the store holds for a report's rooms: the frame room, then each section room in report order. */
+export interface StoredReportRooms {
+  frame: StoredDocument;
+  sections: StoredDocument[];
+}
+
+/** Reads the stored bytes of a report's frame and section rooms; nothing is decoded. */
+export async function readReportRooms(store: Pick<DocumentStore, 'loadDocument'>, report: Report): Promise<StoredReportRooms> {
+  const frame = await store.loadDocument(formatRoomName({ reportId: report.id, part: { kind: 'frame' } }));
+  const sections: StoredDocument[] = [];
+  for (const section of report.sections) sections.push(await store.loadDocument(section.room));
+  return { frame, sections };
+}
+
+/** The export input from a report's stored rooms. `now` gives the year of a date still blank. */
+export function inputFromRooms(report: Report, rooms: StoredReportRooms, now = new Date()): ExportInput {
+  const frameDoc = docFromStored(rooms.frame);
   const frame = readFrame(frameDoc);
   const preamble = readSectionBody(frameDoc, PREAMBLE_FRAGMENT);
   frameDoc.destroy();
-  const sections = [];
-  for (const section of report.sections) {
-    const doc = await loadRoom(store, section.room);
-    sections.push({ number: section.number, title: section.title, body: readSectionBody(doc) });
-    doc.destroy();
-  }
+  const sections = report.sections.map((section, index) => {
+    const stored = rooms.sections[index];
+    if (!stored) throw new Error(`no stored room for section ${section.number} of report ${report.id}`);
+    const doc = docFromStored(stored);
+    try {
+      return { number: section.number, title: section.title, body: readSectionBody(doc) };
+    } finally {
+      doc.destroy();
+    }
+  });
   return { status: report.status, frame, preamble, sections, year: now.getFullYear() };
+}
+
+/** Reads a report's frame and section rooms. `now` gives the year of a date still blank. */
+export async function loadReport(store: Pick<DocumentStore, 'loadDocument'>, report: Report, now = new Date()): Promise<ExportInput> {
+  return inputFromRooms(report, await readReportRooms(store, report), now);
 }

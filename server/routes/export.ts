@@ -1,20 +1,28 @@
 /**
  * `GET /api/reports/:id/export.docx` (CONTRACT.md, "REST"): the report as a Word file in the form of Nghị
  * định 30/2020/NĐ-CP, built on the server from the stored rooms, for anyone who may see the report.
+ *
+ * The store is read here, on the main thread (cheap); the file is built by a worker thread of the
+ * {@link ExportPool} (issue 8: building it here stalled every room for seconds). 413 `export_too_large` over
+ * the size limit, 503 `export_busy` when every thread and queue place is taken, 500 `export_failed` when the
+ * worker fails.
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { api } from '../../common/api/routes.js';
 import type { AwardCatalogue } from '../../common/awards.js';
 import { isValidId } from '../../common/rooms.js';
 import { identityOf } from '../auth/requestAuth.js';
-import { notFound } from '../errors.js';
-import { buildDocx } from '../export/buildDocx.js';
-import { contentDisposition } from '../export/fileName.js';
-import { loadReport } from '../export/loadReport.js';
+import { AppError, exportFailed, exportTooLarge, notFound } from '../errors.js';
+import type { ExportOptions } from '../export/exportOptions.js';
+import { ExportPool } from '../export/exportPool.js';
+import { readReportRooms } from '../export/loadReport.js';
+import { packRooms, storedSize } from '../export/packedRooms.js';
 import type { ReportService } from '../reports/reportService.js';
 import type { DocumentStore } from '../storage/store.js';
+import { paramsOf } from './input.js';
 
-export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The Word media type, as the route table gives it. */
+export const DOCX_CONTENT_TYPE = api.exportDocx.success.file;
 
 export interface ExportRouteDeps {
   reports: ReportService;
@@ -22,23 +30,37 @@ export interface ExportRouteDeps {
   store: Pick<DocumentStore, 'loadDocument'>;
   /** The award catalogue, for the names in tally tables and their prose. */
   catalogue: AwardCatalogue;
+  /** Threads, queue, size and memory limits; the pool is closed with the app. */
+  options: ExportOptions;
 }
 
-const params = z.object({ id: z.string() });
+export function registerExportRoutes(app: FastifyInstance, { reports, store, catalogue, options }: ExportRouteDeps): void {
+  const pool = new ExportPool(options, (error) => app.log.error({ err: error }, 'an export worker failed'));
+  app.addHook('onClose', () => pool.close());
 
-export function registerExportRoutes(app: FastifyInstance, { reports, store, catalogue }: ExportRouteDeps): void {
   app.get('/api/reports/:id/export.docx', async (request, reply) => {
     const caller = identityOf(request);
-    const { id } = params.parse(request.params);
+    const { id } = paramsOf(api.exportDocx, request);
     if (!isValidId(id)) throw notFound(`report "${id}"`);
     const report = await reports.get(caller, id);
-    const input = await loadReport(store, report);
-    const file = await buildDocx(input, catalogue);
+    let file;
+    try {
+      file = await pool.build(async () => {
+        const rooms = await readReportRooms(store, report);
+        const size = storedSize(rooms);
+        if (size > options.maxStoredBytes) throw exportTooLarge(size, options.maxStoredBytes);
+        return { report, rooms: packRooms(rooms), catalogue, requestedAt: Date.now() };
+      });
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      request.log.error({ err: error, reportId: report.id }, 'export worker failed');
+      throw exportFailed();
+    }
     return reply
       .header('content-type', DOCX_CONTENT_TYPE)
-      .header('content-disposition', contentDisposition(input.frame))
+      .header('content-disposition', file.disposition)
       // The rooms change while people write: every download is built afresh.
       .header('cache-control', 'no-store')
-      .send(file);
+      .send(Buffer.from(file.docx.buffer, file.docx.byteOffset, file.docx.byteLength));
   });
 }
