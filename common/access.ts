@@ -13,6 +13,26 @@ export interface Actor {
   departmentId: string | null;
 }
 
+/** What decides whether an account may act at all. */
+export interface AccountStanding {
+  role: Role;
+  /** The account itself is disabled. */
+  disabled: boolean;
+  /** Whether the account's department is disabled; null when it has none (or it no longer exists). */
+  departmentDisabled: boolean | null;
+}
+
+/**
+ * Whether an account may sign in and its sessions work. A disabled account may not. An editor acts only
+ * through its department, so an editor of a disabled department has no rights at all — it reads nothing,
+ * writes nothing and cannot sign in — until the admin enables the department again or moves the editor to
+ * another one (issue 8). The other roles' rights do not come from their department, so theirs stay.
+ */
+export function isAccountActive(account: AccountStanding): boolean {
+  if (account.disabled) return false;
+  return account.role !== 'editor' || account.departmentDisabled === false;
+}
+
 /** `write`: may change; `read`: may only look. */
 export type Access = 'write' | 'read';
 

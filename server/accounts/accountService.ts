@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../common/access.js';
 import type { Department, User } from '../../common/account.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { hashPassword } from '../auth/passwords.js';
-import { StoreConflictError, type DepartmentRecord, type Store, type UserPatch, type UserRecord } from '../storage/store.js';
+import { LastAdminError, StoreConflictError, type DepartmentRecord, type Store, type UserPatch, type UserRecord } from '../storage/store.js';
 
 export interface NewUser {
   username: string;
@@ -32,13 +32,31 @@ export function toDepartment(record: DepartmentRecord): Department {
   return { id: record.id, name: record.name, disabled: record.disabled };
 }
 
-/** How an account changed, for whoever holds its live connections. */
-export type AccountChangeListener = (userId: string, change: 'ended' | 'rights') => Promise<void>;
+/** Whose live connections a change concerns: one account, or everyone in one department. */
+export type AccountSubject = { userId: string } | { departmentId: string };
+
+/** How accounts changed, for whoever holds their live connections: `ended` (sign in again) or `rights`. */
+export type AccountChangeListener = (who: AccountSubject, change: 'ended' | 'rights') => Promise<void>;
+
+/** 409 `last_admin`: nobody would be left to manage accounts (issue 8). */
+export const lastAdmin = () =>
+  new AppError(
+    409,
+    'last_admin',
+    'Đây là tài khoản quản trị cuối cùng (the last enabled admin cannot be demoted or disabled: make another account admin first)',
+  );
+
+/** 409 `own_account`: an admin disabling the account it is signed in with. */
+export const ownAccount = () =>
+  new AppError(409, 'own_account', 'Không thể tự khóa tài khoản của mình (you cannot disable your own account)');
 
 export class AccountService {
   constructor(
     private readonly store: Store,
-    /** Called after an account is disabled or its password reset (`ended`), or its role or department changed. */
+    /**
+     * Called after an account is disabled or its password reset (`ended`), its role or department changed
+     * (`rights`), or a department is disabled (`rights`, for everyone in it).
+     */
     private readonly onAccountChange: AccountChangeListener = async () => undefined,
   ) {}
 
@@ -54,9 +72,16 @@ export class AccountService {
     return toDepartment(record);
   }
 
+  /**
+   * Renames, disables or enables a department. Disabling it takes its editors' rights away at once
+   * (common/access.ts, `isAccountActive`): their live connections are re-judged.
+   */
   async updateDepartment(id: string, changes: { name?: string; disabled?: boolean }): Promise<Department> {
+    const current = await this.store.getDepartment(id);
+    if (!current) throw notFound(`department "${id}"`);
     const updated = await this.store.updateDepartment(id, changes);
     if (!updated) throw notFound(`department "${id}"`);
+    if (updated.disabled && !current.disabled) await this.onAccountChange({ departmentId: id }, 'rights');
     return toDepartment(updated);
   }
 
@@ -85,22 +110,26 @@ export class AccountService {
     return toUser(record);
   }
 
-  /** Changes an account; disabling one ends its sessions at once. */
-  async updateUser(id: string, changes: UserChanges): Promise<User> {
+  /**
+   * Changes an account; disabling one ends its sessions at once. `byUserId`, the admin making the change,
+   * may not disable itself (409 `own_account`); the last enabled admin is neither demoted nor disabled
+   * (409 `last_admin`).
+   */
+  async updateUser(id: string, changes: UserChanges, byUserId?: string): Promise<User> {
     const current = await this.store.getUser(id);
     if (!current) throw notFound(`user "${id}"`);
+    if (changes.disabled === true && !current.disabled && id === byUserId) throw ownAccount();
     const role = changes.role ?? current.role;
     const patch: UserPatch = { ...changes };
     if (changes.role !== undefined || changes.departmentId !== undefined) {
       patch.departmentId = await this.checkedDepartment(role, changes.departmentId !== undefined ? changes.departmentId : current.departmentId);
     }
-    const updated = await this.store.updateUser(id, patch);
-    if (!updated) throw notFound(`user "${id}"`);
+    const updated = await this.updateChecked(id, patch);
     if (updated.disabled) {
       await this.store.deleteUserSessions(id);
-      await this.onAccountChange(id, 'ended');
+      await this.onAccountChange({ userId: id }, 'ended');
     } else if (updated.role !== current.role || updated.departmentId !== current.departmentId) {
-      await this.onAccountChange(id, 'rights');
+      await this.onAccountChange({ userId: id }, 'rights');
     }
     return toUser(updated);
   }
@@ -110,7 +139,19 @@ export class AccountService {
     const updated = await this.store.updateUser(id, { passwordHash: await hashPassword(password) });
     if (!updated) throw notFound(`user "${id}"`);
     await this.store.deleteUserSessions(id);
-    await this.onAccountChange(id, 'ended');
+    await this.onAccountChange({ userId: id }, 'ended');
+  }
+
+  /** The store keeps an enabled admin atomically (two admins demoting each other at once): its refusal is a 409. */
+  private async updateChecked(id: string, patch: UserPatch): Promise<UserRecord> {
+    try {
+      const updated = await this.store.updateUser(id, patch);
+      if (!updated) throw notFound(`user "${id}"`);
+      return updated;
+    } catch (error) {
+      if (error instanceof LastAdminError) throw lastAdmin();
+      throw error;
+    }
   }
 
   /** An editor belongs to an active department; other roles may have one or not. */
@@ -123,4 +164,9 @@ export class AccountService {
     if (role === 'editor' && departmentId === null) throw badRequest('departmentId: an editor belongs to a department');
     return departmentId;
   }
+}
+
+/** True when a person (an identity of a live connection) is among those a change concerns. */
+export function concerns(who: AccountSubject, person: { userId: string; departmentId: string | null }): boolean {
+  return 'userId' in who ? person.userId === who.userId : person.departmentId === who.departmentId;
 }

@@ -5,12 +5,14 @@ import type { LoginThrottle } from '../auth/loginThrottle.js';
 import { invalidCredentials, TooManyAttemptsError } from '../errors.js';
 import type { Store } from '../storage/store.js';
 import { toUser } from './accountService.js';
+import { isActive } from './standing.js';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The account whose password this is, or throws: 429 when too many attempts failed, 401 otherwise (also
- * for a disabled account: the answer does not tell which usernames exist).
+ * for a disabled account, or an editor of a disabled department: the answer does not tell which usernames
+ * exist). The attempt is counted before the password is checked, so parallel guesses all count (issue 8).
  */
 export async function checkLogin(
   store: Store,
@@ -19,15 +21,12 @@ export async function checkLogin(
   password: string,
   address: string,
 ): Promise<User> {
-  const verdict = throttle.check(username, address);
+  const verdict = throttle.begin(username, address);
   if (verdict.kind === 'refuse') throw new TooManyAttemptsError(verdict.retryAfterSeconds);
   if (verdict.delayMs > 0) await wait(verdict.delayMs);
   const user = await store.findUserByUsername(username);
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !matches || user.disabled) {
-    throttle.failed(username, address);
-    throw invalidCredentials();
-  }
-  throttle.succeeded(username);
+  if (!user || !matches || !(await isActive(store, user))) throw invalidCredentials();
+  throttle.succeeded(username, address);
   return toUser(user);
 }

@@ -1,21 +1,11 @@
 /** The workspace's names (agency, parent agency, place): settings, never hard-coded. */
-import { z } from 'zod';
 import type { Workspace } from '../../common/account.js';
+import { workspaceSchema } from '../../common/api/workspace.js';
 import type { Store } from '../storage/store.js';
 
-const KEY = 'workspace';
+export { workspaceSchema };
 
-export const workspaceSchema = z.strictObject({
-  agencyName: z.string().trim().max(200),
-  parentAgencyName: z.string().trim().max(200),
-  placeName: z.string().trim().max(100),
-  agencySymbol: z
-    .string()
-    .trim()
-    .max(30)
-    .regex(/^[\p{Lu}\d-]*$/u, { message: 'upper-case letters, digits and "-" only (PL III), e.g. UBND' })
-    .default(''),
-});
+const KEY = 'workspace';
 
 const EMPTY: Workspace = { agencyName: '', parentAgencyName: '', placeName: '', agencySymbol: '' };
 

@@ -69,6 +69,14 @@ export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
 }
 
+/**
+ * A change to an account that would leave no enabled admin: nobody could manage accounts any more
+ * (issue 8). The store refuses it atomically, so two admins demoting each other at once cannot both succeed.
+ */
+export class LastAdminError extends Error {
+  override readonly name = 'LastAdminError';
+}
+
 export interface DocumentStore {
   /**
    * Appends an update to a room's log and resolves once it is durable (it survives the process being
@@ -98,7 +106,10 @@ export interface AccountStore {
   countUsers(): Promise<number>;
   /** Throws {@link StoreConflictError} when the username is taken. */
   createUser(user: UserRecord): Promise<void>;
-  /** The updated user, or null when there is none with that id. */
+  /**
+   * The updated user, or null when there is none with that id. Throws {@link LastAdminError}, changing
+   * nothing, when the user is an enabled admin and the change would leave no enabled admin.
+   */
   updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
   getUser(id: string): Promise<UserRecord | null>;
   /** Case-insensitive. */
@@ -119,6 +130,11 @@ export interface SessionStore {
   deleteSession(id: string): Promise<void>;
   /** Ends every session of a user (disabled, or a reset password). */
   deleteUserSessions(userId: string): Promise<void>;
+  /**
+   * Deletes the sessions last seen before `idleBefore` or created before `createdBefore` (both ISO 8601,
+   * UTC, as the records hold them); returns how many.
+   */
+  deleteExpiredSessions(idleBefore: string, createdBefore: string): Promise<number>;
 }
 
 export interface SettingsStore {

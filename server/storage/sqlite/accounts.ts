@@ -1,7 +1,7 @@
 /** Users and departments in SQLite. */
 import type { Database } from 'better-sqlite3';
 import type { Role } from '../../../common/access.js';
-import { StoreConflictError, type AccountStore, type DepartmentRecord, type UserRecord } from '../store.js';
+import { LastAdminError, StoreConflictError, type AccountStore, type DepartmentRecord, type UserPatch, type UserRecord } from '../store.js';
 import { isUniqueViolation } from './schema.js';
 
 interface UserRow {
@@ -47,6 +47,7 @@ export function sqliteAccounts(db: Database): AccountStore {
   const selectUser = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const selectUserByName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
   const selectUsers = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username');
+  const countEnabledAdmins = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0");
   const writeUser = db.prepare(
     `UPDATE users SET display_name = @display_name, role = @role, department_id = @department_id,
      disabled = @disabled, password_hash = @password_hash WHERE id = @id`,
@@ -78,6 +79,17 @@ export function sqliteAccounts(db: Database): AccountStore {
     return row ? toDepartment(row) : null;
   };
 
+  // One transaction: the check sees the write, and a refused write is rolled back.
+  const updateUser = db.transaction((id: string, patch: UserPatch): UserRecord | null => {
+    const current = getUser(id);
+    if (!current) return null;
+    const next = { ...current, ...patch };
+    writeUser.run(userParams(next));
+    const wasAdmin = current.role === 'admin' && !current.disabled;
+    if (wasAdmin && countEnabledAdmins.get()!.n === 0) throw new LastAdminError(`"${current.username}" is the last enabled admin`);
+    return next;
+  });
+
   return {
     async countUsers() {
       return countUsers.get()!.n;
@@ -91,11 +103,7 @@ export function sqliteAccounts(db: Database): AccountStore {
       }
     },
     async updateUser(id, patch) {
-      const current = getUser(id);
-      if (!current) return null;
-      const next = { ...current, ...patch };
-      writeUser.run(userParams(next));
-      return next;
+      return updateUser(id, patch);
     },
     async getUser(id) {
       return getUser(id);

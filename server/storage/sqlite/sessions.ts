@@ -17,6 +17,8 @@ export function sqliteSessions(db: Database): SessionStore {
   const touch = db.prepare<[string, string]>('UPDATE sessions SET last_seen_at = ? WHERE id = ?');
   const remove = db.prepare<[string]>('DELETE FROM sessions WHERE id = ?');
   const removeForUser = db.prepare<[string]>('DELETE FROM sessions WHERE user_id = ?');
+  // ISO 8601 UTC strings of one format order as the times they name.
+  const removeExpired = db.prepare<[string, string]>('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?');
   return {
     async createSession(session: SessionRecord) {
       insert.run(session.id, session.userId, session.createdAt, session.lastSeenAt);
@@ -33,6 +35,9 @@ export function sqliteSessions(db: Database): SessionStore {
     },
     async deleteUserSessions(userId) {
       removeForUser.run(userId);
+    },
+    async deleteExpiredSessions(idleBefore, createdBefore) {
+      return removeExpired.run(idleBefore, createdBefore).changes;
     },
   };
 }

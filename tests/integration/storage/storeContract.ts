@@ -11,6 +11,7 @@ import { sectionStartingContent } from '../../../common/template.js';
 import type { ReportRecord, SectionRecord, Store, StoredDocument } from '../../../server/storage/store.js';
 import { seededRandom } from '../../../common/seededRandom.js';
 import { docFromStored } from '../../../server/storage/storedDocument.js';
+import { describeAccountStoreContract } from './accountStoreContract.js';
 
 /** A freshly opened, empty store and how to get at its data again. */
 export interface OpenedStore {
@@ -445,5 +446,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.listReports()).toEqual([...records].reverse());
       });
     });
+
+    describeAccountStoreContract(() => store);
   });
 }
