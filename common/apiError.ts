@@ -1,15 +1,8 @@
-/** The error body of every REST call (CONTRACT.md, "REST"). */
-export interface ApiErrorBody {
-  error: {
-    /** A stable id a program can branch on, e.g. `not_found`. */
-    code: string;
-    /** Text for a person; may change. */
-    message: string;
-  };
-}
+/** The error body of every REST call (CONTRACT.md, "REST"); its schema is `apiErrorSchema` (common/api/error.ts). */
+import { apiErrorSchema, type ApiErrorBody } from './api/error.js';
+
+export type { ApiErrorBody };
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+  return apiErrorSchema.safeParse(value).success;
 }

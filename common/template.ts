@@ -3,6 +3,7 @@
  * Templates are data files in `templates/`; the server validates each when it loads it.
  */
 import { z } from 'zod';
+import type { TemplateSummary } from './api/templates.js';
 import type { ProseMirrorJSON } from './editorSchema.js';
 import { isValidId } from './rooms.js';
 
@@ -59,14 +60,8 @@ export const templateSchema = z
 export type Template = z.infer<typeof templateSchema>;
 export type TemplateSection = z.infer<typeof templateSectionSchema>;
 
-/** What `GET /api/templates` returns for each template. */
-export interface TemplateSummary {
-  id: string;
-  title: string;
-  description: string;
-  docType: string;
-  sections: Array<{ id: string; title: string }>;
-}
+/** What `GET /api/templates` returns for each template (its schema is in common/api/templates.ts). */
+export type { TemplateSummary } from './api/templates.js';
 
 export function summariseTemplate(template: Template): TemplateSummary {
   return {

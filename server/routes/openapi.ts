@@ -1,212 +1,143 @@
 /**
- * `GET /api/openapi.json`: the REST API described for people and programs (CONTRACT.md asks for an
- * OpenAPI page served by the app). Request bodies come from the same zod schemas the routes validate with.
+ * `GET /api/openapi.json`: the REST API described for people and programs (CONTRACT.md asks for an OpenAPI
+ * page served by the app), generated from the route table (common/api/routes.ts) with `z.toJSONSchema`:
+ * what a call takes in the input form of its schemas, what it answers in their output form, the shapes of
+ * `apiSchemas` under `components.schemas`. Nothing here restates a shape.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { REPORT_STATUSES } from '../../common/report.js';
-import { ROLES } from '../../common/access.js';
-import { assignSectionBody, createReportBody } from './reports.js';
+import type { RouteSpec } from '../../common/api/route.js';
+import { apiRoutes, apiSchemas, type ApiRouteName } from '../../common/api/routes.js';
+import { CloseCode } from '../../common/closeCodes.js';
+import { SESSION_COOKIE } from '../auth/sessions.js';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
-const error = (description: string) => ({ description, ...json(ref('Error')) });
+type JsonSchema = Record<string, unknown>;
+type NamedRoute = RouteSpec & { name: ApiRouteName };
 
-const schemas = {
-  Me: {
-    type: 'object',
-    required: ['id', 'username', 'displayName', 'role', 'departmentId'],
-    properties: {
-      id: { type: 'string' },
-      username: { type: 'string' },
-      displayName: { type: 'string' },
-      role: { type: 'string', enum: [...ROLES] },
-      departmentId: { type: ['string', 'null'] },
-    },
-  },
-  User: { allOf: [ref('Me'), { type: 'object', required: ['disabled'], properties: { disabled: { type: 'boolean' } } }] },
-  Department: {
-    type: 'object',
-    required: ['id', 'name', 'disabled'],
-    properties: { id: { type: 'string' }, name: { type: 'string' }, disabled: { type: 'boolean' } },
-  },
-  Workspace: {
-    type: 'object',
-    required: ['agencyName', 'parentAgencyName', 'placeName', 'agencySymbol'],
-    properties: {
-      agencyName: { type: 'string' },
-      parentAgencyName: { type: 'string' },
-      placeName: { type: 'string' },
-      agencySymbol: { type: 'string', description: 'the agency part of document symbols, e.g. UBND' },
-    },
-  },
-  Error: {
-    type: 'object',
-    required: ['error'],
-    properties: {
-      error: {
-        type: 'object',
-        required: ['code', 'message'],
-        properties: { code: { type: 'string', description: 'stable id' }, message: { type: 'string' } },
-      },
-    },
-  },
-  TemplateSummary: {
-    type: 'object',
-    required: ['id', 'title', 'description', 'docType', 'sections'],
-    properties: {
-      id: { type: 'string' },
-      title: { type: 'string' },
-      description: { type: 'string' },
-      docType: { type: 'string', example: 'BÁO CÁO' },
-      sections: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } } },
-    },
-  },
-  ReportSummary: {
-    type: 'object',
-    required: ['id', 'title', 'status', 'templateId', 'docType', 'createdAt'],
-    properties: {
-      id: { type: 'string' },
-      title: { type: 'string' },
-      status: { type: 'string', enum: [...REPORT_STATUSES] },
-      templateId: { type: 'string' },
-      docType: { type: 'string' },
-      createdAt: { type: 'string', format: 'date-time' },
-    },
-  },
-  Report: {
-    allOf: [
-      ref('ReportSummary'),
-      {
-        type: 'object',
-        required: ['sections'],
-        properties: {
-          sections: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['id', 'number', 'title', 'ownerDepartmentId', 'room'],
-              properties: {
-                id: { type: 'string' },
-                number: { type: 'string', description: 'Roman numeral shown, e.g. "I"' },
-                title: { type: 'string' },
-                ownerDepartmentId: { type: ['string', 'null'] },
-                room: { type: 'string', description: '<reportId>/section/<sectionId>, at ws://HOST/collab/<room>' },
-              },
-            },
-          },
-        },
-      },
-    ],
-  },
-};
+const COMPONENTS = '#/components/schemas/';
+const ERROR_SCHEMA_NAME = 'Error' satisfies keyof typeof apiSchemas;
 
-export function openApiDocument(): object {
-  const { $schema: _ignored, ...createBody } = z.toJSONSchema(createReportBody) as Record<string, unknown>;
-  const { $schema: _ignored2, ...assignBody } = z.toJSONSchema(assignSectionBody) as Record<string, unknown>;
+/** `/api/reports/:id` → `/api/reports/{id}`. */
+export function openApiPath(path: string): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+/** Drops what `z.toJSONSchema` adds for a standalone document (`$schema`, `$id`). */
+function embedded(schema: JsonSchema): JsonSchema {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+/** A request part (body, parameters) as the caller writes it: the schemas' input form. */
+function inputSchema(schema: z.ZodType): JsonSchema {
+  return embedded(z.toJSONSchema(schema, { io: 'input' }) as JsonSchema);
+}
+
+interface ResponseSchemas {
+  /** The named shapes (`apiSchemas`), for `components.schemas`. */
+  components: Record<string, JsonSchema>;
+  /** Each JSON answer: a `$ref` to a named shape, or its own schema referring to named ones. */
+  byRoute: Map<ApiRouteName, JsonSchema>;
+}
+
+/**
+ * The named shapes and the answer of every route in their output form, converted together so that an
+ * answer refers to a named shape by `$ref` instead of repeating it.
+ */
+function responseSchemas(routes: readonly NamedRoute[]): ResponseSchemas {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(apiSchemas)) registry.add(schema, { id: name });
+  const answers = routes.flatMap((route) => ('schema' in route.success ? [{ route, schema: route.success.schema }] : []));
+  for (const { route, schema } of answers) if (!registry.has(schema)) registry.add(schema, { id: `answer-of-${route.name}` });
+  const converted = z.toJSONSchema(registry, { io: 'output', uri: (id) => `${COMPONENTS}${id}` });
+  const schemas = converted.schemas as Record<string, JsonSchema>;
+  const byRoute = new Map<ApiRouteName, JsonSchema>();
+  for (const { route, schema } of answers) {
+    const { id } = registry.get(schema)!;
+    byRoute.set(route.name, id in apiSchemas ? { $ref: `${COMPONENTS}${id}` } : embedded(schemas[id]!));
+  }
+  return { components: Object.fromEntries(Object.keys(apiSchemas).map((name) => [name, embedded(schemas[name]!)])), byRoute };
+}
+
+/** Path and query parameters, each with its schema. */
+function parameters(route: RouteSpec): object[] {
+  const list: object[] = [];
+  for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
+    if (!schema) continue;
+    const json = inputSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      list.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: property });
+    }
+  }
+  return list;
+}
+
+const BAD_BODY = 'the body is not JSON (`bad_request`) or does not fit (`invalid_input`, naming the field)';
+const NO_SESSION = 'no session, or it ended (`unauthenticated`)';
+const CROSS_SITE = 'a call from another site (`cross_site`)';
+
+/** The refusals of a call, by status: its own, and those every call of its kind may give. */
+function refusals(route: RouteSpec): Record<string, string> {
+  const own: Record<string, string | undefined> = route.errors ?? {};
+  const texts: Record<string, string[]> = {};
+  const add = (status: number | string, text: string) => (texts[status] ??= []).push(text);
+  if (route.body && !own[400]) add(400, BAD_BODY);
+  if (route.roles !== 'public' && !own[401]) add(401, NO_SESSION);
+  for (const [status, text] of Object.entries(own)) if (text) add(status, text);
+  if (route.method !== 'GET') add(403, CROSS_SITE);
+  return Object.fromEntries(Object.entries(texts).map(([status, list]) => [status, list.join('; ')]));
+}
+
+function rolesText(route: RouteSpec): string {
+  const { roles } = route;
+  const who = roles === 'public' ? 'No session needed.' : roles === 'signed-in' ? 'Anyone signed in.' : `Roles: ${roles.join(', ')}.`;
+  return route.rolesNote ? `${who} ${route.rolesNote[0]!.toUpperCase()}${route.rolesNote.slice(1)}.` : who;
+}
+
+function successResponse(route: NamedRoute, answer: JsonSchema | undefined): object {
+  const { success } = route;
+  if ('file' in success) return { description: success.description, content: { [success.file]: {} } };
+  if (!answer) return { description: success.description };
+  return { description: success.description, content: { 'application/json': { schema: answer } } };
+}
+
+function operation(route: NamedRoute, answer: JsonSchema | undefined): object {
+  const errorContent = { content: { 'application/json': { schema: { $ref: `${COMPONENTS}${ERROR_SCHEMA_NAME}` } } } };
+  const responses: Record<string, object> = { [route.success.status]: successResponse(route, answer) };
+  for (const [status, description] of Object.entries(refusals(route))) responses[status] = { description, ...errorContent };
+  const params = parameters(route);
+  return {
+    operationId: route.name,
+    summary: route.summary,
+    description: rolesText(route),
+    'x-roles': route.roles,
+    ...(route.roles === 'public' ? { security: [] } : {}),
+    ...(params.length > 0 ? { parameters: params } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: inputSchema(route.body) } } } } : {}),
+    responses,
+  };
+}
+
+const DESCRIPTION =
+  'REST API of Đồng Soạn. Every call but signing in (and health, this page) needs the session cookie; ' +
+  'state-changing calls from another site are refused (403 cross_site). Errors are {"error": {"code", "message"}}. ' +
+  'Rooms are served at ws://HOST/collab/<reportId>/<frame|review|section/<id>> with the y-websocket protocol; ' +
+  'the upgrade answers 401 (no session), 403 (not shared), 404 (no such room); close codes: ' +
+  `${Object.entries(CloseCode).map(([meaning, code]) => `${code} ${meaning}`).join(', ')}.`;
+
+/** The OpenAPI 3.1 document of every call in the route table. */
+export function openApiDocument(): JsonSchema {
+  const routes = apiRoutes();
+  const { components, byRoute } = responseSchemas(routes);
+  const paths: Record<string, Record<string, object>> = {};
+  for (const route of routes) {
+    (paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = operation(route, byRoute.get(route.name));
+  }
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'Đồng Soạn',
-      version: '0.1.0',
-      description:
-        'REST API of Đồng Soạn. Every call but POST /api/session (and health, this page) needs the session ' +
-        'cookie; state-changing calls from another site are refused (403 cross_site). Rooms are served at ' +
-        'ws://HOST/collab/<reportId>/<frame|review|section/<id>> with the y-websocket protocol; the upgrade ' +
-        'answers 401 (no session), 403 (not shared), 404 (no such room); close codes 4400 malformed, ' +
-        '4403 forbidden write, 4413 too large.',
-    },
-    paths: {
-      '/api/health': { get: { summary: 'Server health (no session needed)', responses: { 200: { description: 'ok' } } } },
-      '/api/session': {
-        post: {
-          summary: 'Sign in; sets the httpOnly session cookie `ds_session`',
-          security: [],
-          requestBody: json({ type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } }),
-          responses: {
-            200: json({ type: 'object', properties: { user: ref('Me') } }),
-            401: error('wrong credentials (also for a disabled account)'),
-            429: error('too many failed attempts; see Retry-After'),
-          },
-        },
-        delete: { summary: 'Sign out; clears the cookie', responses: { 204: { description: 'signed out' } } },
-      },
-      '/api/me': { get: { summary: 'The signed-in account', responses: { 200: json(ref('Me')), 401: error('no session') } } },
-      '/api/workspace': {
-        get: { summary: 'Agency and place names', responses: { 200: json(ref('Workspace')) } },
-        put: { summary: 'Set them (admin)', requestBody: json(ref('Workspace')), responses: { 200: json(ref('Workspace')), 403: error('not the admin') } },
-      },
-      '/api/departments': {
-        get: { summary: 'Departments', responses: { 200: json({ type: 'array', items: ref('Department') }) } },
-        post: { summary: 'Create one (admin)', responses: { 201: json(ref('Department')), 403: error('not the admin'), 409: error('name taken') } },
-      },
-      '/api/departments/{id}': {
-        patch: { summary: 'Rename or disable (admin): {name?, disabled?}', responses: { 200: json(ref('Department')), 404: error('none') } },
-      },
-      '/api/users': {
-        get: { summary: 'Accounts (admin)', responses: { 200: json({ type: 'array', items: ref('User') }) } },
-        post: {
-          summary: 'Create an account (admin): {username, password (≥ 8), displayName, role, departmentId?}',
-          responses: { 201: json(ref('User')), 400: error('invalid'), 409: error('username taken') },
-        },
-      },
-      '/api/users/{id}': {
-        patch: { summary: 'Change display name, role, department, disabled (admin); disabling ends its sessions', responses: { 200: json(ref('User')) } },
-      },
-      '/api/users/{id}/password': {
-        put: { summary: 'Reset the password (admin); ends its sessions', responses: { 204: { description: 'done' } } },
-      },
-      '/api/templates': {
-        get: { summary: 'Report templates', responses: { 200: json({ type: 'array', items: ref('TemplateSummary') }) } },
-      },
-      '/api/award-forms': {
-        get: { summary: 'The award catalogue (Luật Thi đua, khen thưởng 2022): [{id, name, level, recipients}]', responses: { 200: { description: 'forms' } } },
-      },
-      '/api/award-catalogue': {
-        get: { summary: 'The same forms with their levels’ labels and prose lead-ins', responses: { 200: { description: '{levels, forms}' } } },
-      },
-      '/api/reports': {
-        get: { summary: 'Reports, newest first', responses: { 200: json({ type: 'array', items: ref('ReportSummary') }) } },
-        post: {
-          summary: 'Create a report from a template; the server writes each room’s starting content',
-          requestBody: { required: true, ...json(createBody) },
-          responses: {
-            201: { description: 'created', ...json(ref('Report')) },
-            400: error('invalid input'),
-            404: error('no such template'),
-          },
-        },
-      },
-      '/api/reports/{id}/sections/{sectionId}': {
-        put: {
-          summary: 'Assign a section to a department (admin, office); takes effect live',
-          requestBody: { required: true, ...json(assignBody) },
-          responses: { 200: { description: 'the section' }, 400: error('no such department'), 403: error('not the office'), 404: error('none') },
-        },
-      },
-      '/api/reports/{id}/export.docx': {
-        get: {
-          summary: 'The report as a Word file in the form of Nghị định 30/2020/NĐ-CP, built from the stored rooms',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: {
-            200: { description: 'the .docx', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {} } },
-            403: error('not shared with you'),
-            404: error('no such report'),
-          },
-        },
-      },
-      '/api/reports/{id}': {
-        get: {
-          summary: 'One report with its sections',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { 200: json(ref('Report')), 404: error('no such report') },
-        },
-      },
-    },
-    components: {
-      schemas,
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ds_session' } },
-    },
+    info: { title: 'Đồng Soạn', version: '0.1.0', description: DESCRIPTION },
+    paths,
+    components: { schemas: components, securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     security: [{ session: [] }],
   };
 }

@@ -1,18 +1,13 @@
 /** `POST /api/session` (sign in), `DELETE /api/session` (sign out), `GET /api/me`. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Me } from '../../common/account.js';
+import { api } from '../../common/api/routes.js';
 import { checkLogin } from '../accounts/login.js';
 import type { LoginThrottle } from '../auth/loginThrottle.js';
 import { identityOf } from '../auth/requestAuth.js';
 import type { Sessions } from '../auth/sessions.js';
-import { invalidInput } from '../errors.js';
 import type { Store } from '../storage/store.js';
-
-const loginBody = z.strictObject({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(1000),
-});
+import { bodyOf } from './input.js';
 
 export interface SessionRouteDeps {
   store: Store;
@@ -24,10 +19,10 @@ export interface SessionRouteDeps {
 
 export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): void {
   app.post('/api/session', async (request, reply) => {
-    const body = loginBody.safeParse(request.body ?? {});
-    if (!body.success) throw invalidInput(body.error);
-    const user = await checkLogin(deps.store, deps.throttle, body.data.username, body.data.password, request.ip);
-    reply.header('set-cookie', await deps.sessions.start(user.id));
+    const { username, password } = bodyOf(api.signIn, request);
+    const user = await checkLogin(deps.store, deps.throttle, username, password, request.ip);
+    const cookie = await deps.sessions.start(user.id);
+    reply.setCookie(cookie.name, cookie.value, cookie.options);
     const { disabled: _disabled, ...me } = user;
     return { user: me satisfies Me };
   });
@@ -35,7 +30,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
   app.delete('/api/session', async (request, reply) => {
     const { cookie, sessionId } = await deps.sessions.end(request.raw);
     if (sessionId) await deps.onSessionEnded(sessionId);
-    reply.header('set-cookie', cookie);
+    reply.setCookie(cookie.name, cookie.value, cookie.options);
     return reply.status(204).send();
   });
 

@@ -134,18 +134,3 @@ describe('REST: a broken template file', () => {
     }
   });
 });
-
-describe('REST: the API description', () => {
-  it('serves an OpenAPI document naming every call', async () => {
-    const server = await startServer();
-    try {
-      const document = (await (await get(server, `/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
-      expect(document.openapi).toBe('3.1.0');
-      expect(Object.keys(document.paths)).toEqual(
-        expect.arrayContaining(['/api/templates', '/api/reports', '/api/reports/{id}']),
-      );
-    } finally {
-      await server.close();
-    }
-  });
-});

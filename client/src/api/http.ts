@@ -4,6 +4,8 @@
  * out, expired after inactivity, account disabled): it is reported through {@link reportUnauthenticated},
  * which takes the person to the login page.
  */
+import type { z } from 'zod';
+import { pathOf, type BodyOf, type HttpMethod, type ParamsOf, type ResponseOf, type RouteSpec } from '../../../common/api/route.js';
 import { isApiErrorBody } from '../../../common/apiError.js';
 import { reportUnauthenticated } from '../session/unauthenticated.js';
 
@@ -25,18 +27,20 @@ export class ApiError extends Error {
   }
 }
 
-/** Options of {@link requestJson} and {@link requestNoContent}. */
-export interface RequestOptions {
-  /** `GET` unless given. */
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** A body, serialised as JSON. */
-  json?: unknown;
+/** How a call is made, besides its route and input. */
+export interface CallOptions {
   signal?: AbortSignal;
   /**
    * True for the login call, whose 401 is an answer (wrong credentials), not a lost session: it is thrown
    * without sending the person to the login page.
    */
   unauthenticatedIsAnswer?: boolean;
+}
+
+interface SendOptions extends CallOptions {
+  method: HttpMethod;
+  /** A body, serialised as JSON. */
+  json?: unknown;
 }
 
 /** `Retry-After` as whole seconds; the HTTP-date form is turned into the seconds left until then. */
@@ -49,8 +53,8 @@ function retryAfter(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-async function send(path: string, init: RequestOptions): Promise<Response> {
-  const method = init.method ?? 'GET';
+async function send(path: string, init: SendOptions): Promise<Response> {
+  const { method } = init;
   const headers: Record<string, string> = { accept: 'application/json' };
   // Only with a body: the server (Fastify) refuses an empty body declared as JSON. Cross-site writes are
   // refused by Origin / Sec-Fetch-Site, which the browser sets on every same-origin fetch.
@@ -76,22 +80,25 @@ async function send(path: string, init: RequestOptions): Promise<Response> {
   throw new ApiError(response.status, 'http_error', `${response.status} ${response.statusText}`.trim(), wait);
 }
 
-/**
- * Calls the API and checks the shape of the answer.
- * @param path The path under the origin, e.g. `/api/reports`.
- * @param isExpected A type guard for the answer; a body that fails it is reported as `bad_response`.
- * @param init The method, a `json` body (serialised and sent with the right content type), and more.
- */
-export async function requestJson<T>(path: string, isExpected: (value: unknown) => value is T, init: RequestOptions = {}): Promise<T> {
-  const response = await send(path, init);
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!isExpected(body)) throw new ApiError(response.status, 'bad_response', `Unexpected answer from ${path}`);
-  return body;
-}
+/** What a call sends: its path parameters and body, as its entry in the route table types them. */
+export type CallInput<R extends RouteSpec> = (R extends { params: z.ZodType } ? { params: ParamsOf<R> } : { params?: undefined }) &
+  (R extends { body: z.ZodType } ? { body: BodyOf<R> } : { body?: undefined }) &
+  CallOptions;
 
-/** Calls the API for a call that answers 204 No Content (or any success whose body does not matter). */
-export async function requestNoContent(path: string, init: RequestOptions = {}): Promise<void> {
-  await send(path, init);
+/**
+ * Makes a call of the route table (common/api/routes.ts): its method, its path with `params` filled in,
+ * `body` as JSON; the answer is parsed with the route's schema, and one that does not fit is thrown as
+ * `bad_response`. Answers the parsed body, or nothing for a call that answers 204.
+ */
+export async function call<R extends RouteSpec>(route: R, input: CallInput<R>): Promise<ResponseOf<R>> {
+  const path = pathOf(route, input.params as Record<string, string> | undefined);
+  const { signal, unauthenticatedIsAnswer } = input;
+  const response = await send(path, { method: route.method, json: input.body, signal, unauthenticatedIsAnswer });
+  if (!('schema' in route.success)) return undefined as ResponseOf<R>;
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = route.success.schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(response.status, 'bad_response', `Unexpected answer from ${route.method} ${path}`);
+  return parsed.data as ResponseOf<R>;
 }
 
 /** The text to show for an error thrown by an API call (or anything else). */

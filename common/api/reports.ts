@@ -1,0 +1,114 @@
+/** Reports (CONTRACT.md, "REST"): create, list, read, assign a section to a department, export to Word. */
+import { z } from 'zod';
+import { MAX_TITLE_LENGTH } from '../limits.js';
+import { defineRoute } from './route.js';
+
+/** A report's place in the workflow: draft → review → approved → issued (DESIGN.md). */
+export const reportStatusSchema = z.enum(['draft', 'review', 'approved', 'issued']);
+
+/** One main section of a report. */
+export const reportSectionSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().describe('the Roman numeral shown before the title, e.g. "I"'),
+    title: z.string(),
+    ownerDepartmentId: z.string().nullable().describe('the department that writes it; null until the office assigns one'),
+    room: z.string().describe('the room that holds its body, `<reportId>/section/<sectionId>`, at ws://HOST/collab/<room>'),
+  })
+  .describe('A main section of a report');
+
+/** A report as `GET /api/reports` lists it. */
+export const reportSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    status: reportStatusSchema,
+    templateId: z.string(),
+    docType: z.string().describe('the document type as printed, e.g. "BÁO CÁO"'),
+    createdAt: z.iso.datetime(),
+  })
+  .describe('A report as the list shows it');
+
+/** A report as `GET /api/reports/:id` and `POST /api/reports` return it. */
+export const reportSchema = reportSummarySchema.extend({ sections: z.array(reportSectionSchema) }).describe('A report with its sections');
+
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+export type ReportSection = z.infer<typeof reportSectionSchema>;
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+export type Report = z.infer<typeof reportSchema>;
+
+export const createReportBody = z.strictObject({
+  templateId: z.string().min(1),
+  title: z.string().max(MAX_TITLE_LENGTH).optional().describe('left out: the template’s title'),
+});
+
+export const assignSectionBody = z.strictObject({
+  ownerDepartmentId: z.string().min(1).max(64).nullable().describe('null: nobody ("Chưa giao")'),
+});
+
+// Any string: an id that cannot exist is answered 404 by the route, as an unknown one is.
+const reportParams = z.object({ id: z.string() });
+const sectionParams = z.object({ id: z.string(), sectionId: z.string() });
+
+const WHO_SEES = 'an editor sees only the reports one of whose sections their department owns; the others see every report';
+
+export const reportRoutes = {
+  listReports: defineRoute({
+    method: 'GET',
+    path: '/api/reports',
+    summary: 'The reports the caller may see, newest first',
+    roles: 'signed-in',
+    rolesNote: WHO_SEES,
+    success: { status: 200, description: 'the reports', schema: z.array(reportSummarySchema) },
+  }),
+  createReport: defineRoute({
+    method: 'POST',
+    path: '/api/reports',
+    summary: 'Create a report from a template; the server writes each room’s starting content',
+    roles: ['admin', 'office'],
+    body: createReportBody,
+    success: { status: 201, description: 'created', schema: reportSchema },
+    errors: { 403: 'not the office', 404: 'no such template' },
+  }),
+  getReport: defineRoute({
+    method: 'GET',
+    path: '/api/reports/:id',
+    summary: 'One report with its sections',
+    roles: 'signed-in',
+    rolesNote: WHO_SEES,
+    params: reportParams,
+    success: { status: 200, description: 'the report', schema: reportSchema },
+    errors: { 403: 'not shared with the caller', 404: 'no such report' },
+  }),
+  assignSection: defineRoute({
+    method: 'PUT',
+    path: '/api/reports/:id/sections/:sectionId',
+    summary: 'Give a section to a department, or take it back; takes effect live for everyone connected',
+    roles: ['admin', 'office'],
+    params: sectionParams,
+    body: assignSectionBody,
+    success: { status: 200, description: 'the section', schema: reportSectionSchema },
+    errors: { 400: 'invalid input, or no such department', 403: 'not the office', 404: 'no such report or section' },
+  }),
+  exportDocx: defineRoute({
+    method: 'GET',
+    path: '/api/reports/:id/export.docx',
+    summary: 'The report as a Word file in the form of Nghị định 30/2020/NĐ-CP, built from the stored rooms',
+    roles: 'signed-in',
+    rolesNote: WHO_SEES,
+    params: reportParams,
+    success: {
+      status: 200,
+      description: 'the .docx, named after the report in Content-Disposition',
+      file: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    },
+    errors: {
+      403: 'not shared with the caller',
+      404: 'no such report',
+      413: 'the report is over the export’s size limit (`export_too_large`)',
+      503: 'every export thread and queue place is taken; try again shortly (`export_busy`)',
+    },
+  }),
+};
+
+export const reportSchemas = { ReportSummary: reportSummarySchema, Report: reportSchema, ReportSection: reportSectionSchema };

@@ -1,0 +1,127 @@
+/**
+ * `GET /api/openapi.json` against a running server (issue 8): it names every /api route the server
+ * registers, and what the server really answers fits the schemas it documents — for a successful call of
+ * every route, for calls without a session, and for bodies that do not fit.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pathOf } from '../../../common/api/route.js';
+import { api, apiRoutes, type ApiRouteName } from '../../../common/api/routes.js';
+import { openApiPath } from '../../../server/routes/openapi.js';
+import { call, login } from '../../helpers/api.js';
+import { startServer, type TestServer } from '../../helpers/startServer.js';
+import { expectDocumented, registeredApiRoutes, type OpenApiDocument } from './support.js';
+
+/** One call of a route: its path parameters, its body, and the cookie (absent: the admin's; null: none). */
+interface Example {
+  params?: Record<string, string>;
+  body?: unknown;
+  cookie?: string | null;
+}
+
+describe('the API description', () => {
+  let server: TestServer;
+  let document: OpenApiDocument;
+  beforeEach(async () => {
+    server = await startServer();
+    document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApiDocument;
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('names every /api route the server registers, and only those', () => {
+    const registered = registeredApiRoutes(server.app);
+    // The reading of Fastify's route tree finds nested routes and their methods.
+    expect(registered).toEqual(expect.arrayContaining(['PUT /api/users/:id/password', 'GET /api/reports/:id/export.docx', 'DELETE /api/session']));
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(registered.map((route) => route.replace(/:([A-Za-z0-9_]+)/g, '{$1}')).sort()).toEqual(documented.sort());
+    for (const route of apiRoutes()) {
+      expect(server.app.hasRoute({ method: route.method, url: route.path }), `${route.method} ${route.path}`).toBe(true);
+    }
+  });
+
+  it('documents what every route really answers when it succeeds', async () => {
+    const answers = new Map<ApiRouteName, unknown>();
+    const idOf = (name: ApiRouteName) => (answers.get(name) as { id: string }).id;
+    // In the order they run; `satisfies` makes a route added to the table without an example a type error.
+    const examples = {
+      signIn: () => ({ body: { username: 'admin', password: server.adminPassword }, cookie: null }),
+      me: () => ({}),
+      getWorkspace: () => ({}),
+      saveWorkspace: () => ({
+        body: { agencyName: 'ỦY BAN NHÂN DÂN XÃ LẤP VÒ', parentAgencyName: 'UBND TỈNH ĐỒNG THÁP', placeName: 'Lấp Vò', agencySymbol: 'UBND' },
+      }),
+      createDepartment: () => ({ body: { name: 'Phòng Nội vụ' } }),
+      updateDepartment: () => ({ params: { id: idOf('createDepartment') }, body: { name: 'Phòng Nội vụ xã' } }),
+      listDepartments: () => ({}),
+      createUser: () => ({
+        body: { username: 'noivu', password: 'noivu-mat-khau', displayName: 'Lê Văn Nam', role: 'editor', departmentId: idOf('createDepartment') },
+      }),
+      updateUser: () => ({ params: { id: idOf('createUser') }, body: { displayName: 'Lê Văn Nam (Nội vụ)' } }),
+      resetPassword: () => ({ params: { id: idOf('createUser') }, body: { password: 'mat-khau-moi-noivu' } }),
+      listUsers: () => ({}),
+      listTemplates: () => ({}),
+      listAwardForms: () => ({}),
+      getAwardCatalogue: () => ({}),
+      createReport: () => ({ body: { templateId: 'bao-cao-so-ket', title: 'Báo cáo sơ kết 6 tháng' } }),
+      assignSection: () => ({ params: { id: idOf('createReport'), sectionId: 'tham-muu' }, body: { ownerDepartmentId: idOf('createDepartment') } }),
+      getReport: () => ({ params: { id: idOf('createReport') } }),
+      listReports: () => ({}),
+      exportDocx: () => ({ params: { id: idOf('createReport') } }),
+      health: () => ({ cookie: null }),
+      openApi: () => ({ cookie: null }),
+      signOut: async () => ({ cookie: await login(server.url, 'admin', server.adminPassword) }),
+    } satisfies Record<ApiRouteName, () => Example | Promise<Example>>;
+
+    for (const [name, example] of Object.entries(examples) as Array<[ApiRouteName, () => Example | Promise<Example>]>) {
+      const route = api[name];
+      const { params, body, cookie } = await example();
+      const response = await call(server.url, cookie === undefined ? server.adminCookie : cookie, route.method, pathOf(route, params), body);
+      const { success } = route;
+      expect(response.status, `${name}: ${response.status === success.status ? '' : await response.clone().text()}`).toBe(success.status);
+      if ('schema' in success) {
+        const answer: unknown = await response.json();
+        expectDocumented(document, route, success.status, answer);
+        // What the client does with it: the same answer parses with the table's zod schema.
+        expect(success.schema.safeParse(answer).success, name).toBe(true);
+        answers.set(name, answer);
+      } else if ('file' in success) {
+        expect(response.headers.get('content-type'), name).toBe(success.file);
+        expect((await response.arrayBuffer()).byteLength, name).toBeGreaterThan(1000);
+      } else {
+        expect(await response.text(), name).toBe('');
+      }
+    }
+    expect([...answers.keys()].length).toBe(apiRoutes().filter((route) => 'schema' in route.success).length);
+  });
+
+  it('documents the refusal of every call without a session, and marks the calls that need none', async () => {
+    for (const route of apiRoutes()) {
+      const params = Object.fromEntries(Object.keys(route.params?.shape ?? {}).map((name) => [name, 'khongco']));
+      const response = await call(server.url, null, route.method, pathOf(route, params));
+      const operation = document.paths[openApiPath(route.path)]![route.method.toLowerCase()]!;
+      if (route.roles === 'public') {
+        expect(response.status, route.name).not.toBe(401);
+        expect(operation.security, route.name).toEqual([]);
+        continue;
+      }
+      expect(response.status, route.name).toBe(401);
+      expectDocumented(document, route, 401, await response.json());
+    }
+  });
+
+  it('documents the refusal of a body that does not fit, for every call that takes one', async () => {
+    const withBody = apiRoutes().filter((route) => route.body !== undefined);
+    expect(withBody.map((route) => route.name)).toEqual(expect.arrayContaining(['signIn', 'createUser', 'assignSection', 'saveWorkspace']));
+    for (const route of withBody) {
+      const params = Object.fromEntries(Object.keys(route.params?.shape ?? {}).map((name) => [name, 'khongco']));
+      const response = await call(server.url, server.adminCookie, route.method, pathOf(route, params), ['not', 'an', 'object']);
+      expect(response.status, route.name).toBe(400);
+      const answer = (await response.json()) as { error: { code: string } };
+      expect(answer.error.code, route.name).toBe('invalid_input');
+      expectDocumented(document, route, 400, answer);
+    }
+  });
+});
