@@ -6,12 +6,17 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { AccountService } from './accounts/accountService.js';
+import { AccountService, concerns } from './accounts/accountService.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
+import { registerCookies } from './auth/cookies.js';
 import { installRequestAuth } from './auth/requestAuth.js';
+import { registerSecurityHeaders } from './auth/securityHeaders.js';
+import { DEFAULT_SWEEP_EVERY_MS, startSessionSweep } from './auth/sessionSweep.js';
 import { Sessions } from './auth/sessions.js';
 import { closeConnectionsOf, publishOwnership } from './collab/liveAccess.js';
+import { startHeartbeat } from './collab/heartbeat.js';
 import { registerCollab } from './collab/pipeline.js';
+import { startSessionWatch } from './collab/sessionWatch.js';
 import { RoomRegistry } from './collab/roomRegistry.js';
 import type { AppConfig } from './config.js';
 import { errorBody, installErrorHandler } from './errors.js';
@@ -48,8 +53,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   const registry = new RoomRegistry(store, config.collab, app.log);
   const sessions = new Sessions(store, config.auth.sessions);
-  const accounts = new AccountService(store, (userId, change) =>
-    closeConnectionsOf(registry, (identity) => identity.userId === userId, change),
+  const accounts = new AccountService(store, (who, change) =>
+    closeConnectionsOf(registry, (identity) => concerns(who, identity), change),
   );
   const reports = createReportService({
     store,
@@ -63,7 +68,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     print: options.print ?? ((line) => console.log(line)),
   });
 
+  const stopSessionSweep = startSessionSweep(sessions, config.auth.sessions.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS, app.log);
+
   installErrorHandler(app);
+  await registerCookies(app);
+  await registerSecurityHeaders(app, { https: config.auth.sessions.secureCookie });
   await app.register(fastifyWebsocket, {
     // A hard cap well above the protocol limit: messages between the two are refused with 4413 by the
     // room, larger ones by `ws` itself (1009) before they are buffered whole.
@@ -90,7 +99,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerOpenApiRoute(app);
   registerTemplateRoutes(app, templates, awards.catalogue);
   registerReportRoutes(app, reports);
-  registerExportRoutes(app, { reports, store, catalogue: awards.catalogue });
+  registerExportRoutes(app, { reports, store, catalogue: awards.catalogue, options: config.export });
   registerCollab(app, {
     authenticate: sessions.authenticate,
     findReport: (id) => reports.find(id),
@@ -101,9 +110,16 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       maxBufferedBytes: config.collab.maxBufferedBytes,
     },
   });
+  const stopHeartbeat = startHeartbeat(app.websocketServer, config.collab.heartbeatMs);
+  const stopSessionWatch = startSessionWatch(registry, sessions, config.collab.sessionCheckMs, (error) =>
+    app.log.error({ err: error }, 'checking the sessions of open sockets failed'),
+  );
   await registerClient(app, config.clientDir);
 
   app.addHook('onClose', async () => {
+    stopSessionSweep();
+    stopHeartbeat();
+    stopSessionWatch();
     await registry.closeAll();
     await store.close();
   });

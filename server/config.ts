@@ -2,13 +2,15 @@
  * The one validated configuration object, read from the environment here and nowhere else
  * (CONTRACT.md, "Starting it").
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { MAX_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../common/limits.js';
 import { MIN_PASSWORD_LENGTH } from '../common/account.js';
 import type { RegistryOptions } from './collab/roomRegistry.js';
 import { DEFAULT_THROTTLE, type ThrottleOptions } from './auth/loginThrottle.js';
 import type { SessionOptions } from './auth/sessions.js';
+import { defaultExportOptions, MIB, type ExportOptions } from './export/exportOptions.js';
 
 export interface AppConfig {
   /** Where to listen; `main` uses these, `buildApp` does not listen. */
@@ -34,10 +36,27 @@ export interface AppConfig {
     maxMessageBytes: number;
     maxPendingBytes: number;
     maxBufferedBytes: number;
+    /** How often every socket is pinged; one that has not answered the previous ping is cut, in ms. */
+    heartbeatMs: number;
+    /** How often the sessions behind open sockets are checked (expired, ended, disabled), in ms. */
+    sessionCheckMs: number;
   };
+  /** The Word export's worker threads, queue, size and memory limits (`server/export/exportOptions.ts`). */
+  export: ExportOptions;
 }
 
-const root = resolve(import.meta.dirname, '..');
+/**
+ * The project's root, the nearest directory above this file holding package.json: `server/..` when run from
+ * the source tree, `dist/server/../..` when run compiled (scripts/buildServer.mjs).
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
+
+const root = projectRoot(import.meta.dirname);
 
 /** Defaults for everything but the environment's part; tests override what they need. */
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -59,12 +78,20 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     collab: {
       maxMessageBytes: MAX_MESSAGE_BYTES,
       maxPendingBytes: MAX_PENDING_BYTES,
-      maxBufferedBytes: 64 * 1024 * 1024,
+      // A reader that does not read is cut here, before its backlog costs the server memory.
+      maxBufferedBytes: 16 * 1024 * 1024,
       idleUnloadMs: 30_000,
+      syncIntervalMs: 500,
+      awarenessIntervalMs: 50,
+      maxAwarenessBytes: 8 * 1024,
+      maxWaitingBytes: MAX_PENDING_BYTES,
+      heartbeatMs: 30_000,
+      sessionCheckMs: 60_000,
       compactEvery: 500,
       retryDelaysMs: [50, 250, 1000],
       ...overrides.collab,
     },
+    export: { ...defaultExportOptions(), ...overrides.export },
   };
 }
 
@@ -86,6 +113,15 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.string().regex(/^\d+$/, { message: 'must be a whole number' }).transform(Number).default(480),
   /** `1` when the app is served over HTTPS (behind a proxy): the session cookie is then Secure. */
   COOKIE_SECURE: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('0'),
+  /** The largest report the Word export builds, in MB of stored room state; larger answers 413. */
+  EXPORT_MAX_MB: z.string().regex(/^[1-9]\d*$/, { message: 'must be a whole number ≥ 1' }).transform(Number).default(8),
+  /** Worker threads building Word files at once (default: cores − 1, between 1 and 2). */
+  EXPORT_THREADS: z
+    .string()
+    .regex(/^[1-9]\d*$/, { message: 'must be a whole number ≥ 1' })
+    .transform(Number)
+    .refine((threads) => threads <= 64, { message: 'must be at most 64' })
+    .optional(),
 });
 
 /** A configuration error: one line, naming the variable. */
@@ -122,6 +158,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
         idleTimeoutMs: values.SESSION_IDLE_MINUTES * 60_000,
         secureCookie: values.COOKIE_SECURE === '1',
       },
+    },
+    export: {
+      ...defaults.export,
+      maxStoredBytes: values.EXPORT_MAX_MB * MIB,
+      threads: values.EXPORT_THREADS ?? defaults.export.threads,
     },
   });
 }

@@ -25,6 +25,20 @@ export const conflict = (message: string) => new AppError(409, 'conflict', messa
 export const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng (wrong username or password)');
 export const crossSite = () => new AppError(403, 'cross_site', 'cross-site requests may not change anything');
+/** A report whose stored rooms are over the export's size limit (`limitBytes`, config `export.maxStoredBytes`). */
+export const exportTooLarge = (sizeBytes: number, limitBytes: number) => {
+  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+  return new AppError(
+    413,
+    'export_too_large',
+    `Báo cáo quá lớn để xuất ra Word (${mb(sizeBytes)} MB, tối đa ${mb(limitBytes)} MB) (the report is too large to export)`,
+  );
+};
+/** Every export thread and queue place is taken: try again shortly. */
+export const exportBusy = () =>
+  new AppError(503, 'export_busy', 'Máy chủ đang bận xuất các báo cáo khác; vui lòng thử lại sau ít phút (too many exports at once, try again shortly)');
+/** The worker building the file failed (or was stopped over its memory limit); the cause is logged. */
+export const exportFailed = () => new AppError(500, 'export_failed', 'Không tạo được tệp Word; vui lòng thử lại (the export failed)');
 
 /** Too many failed logins; `retryAfterSeconds` goes in the Retry-After header. */
 export class TooManyAttemptsError extends AppError {
