@@ -1,4 +1,5 @@
 /** Entry point: mounts the client into index.html's #root. */
+import './zodConfig.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

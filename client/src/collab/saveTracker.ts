@@ -8,7 +8,13 @@
  * has been stored.
  *
  * Edits made while disconnected reach the server in the step 2 the client sends in answer to the server's
- * step 1 on a new connection, so a probe is only sent once that answer has gone out on the current socket.
+ * step 1 on a new connection, so a probe is only sent once that answer has gone out on the current socket —
+ * and only while the room's write gate lets edits through (writeGate.ts): a probe must never confirm edits
+ * that were held back.
+ *
+ * The tracker counts the local changes (transactions) the server has not confirmed: the page shows them as
+ * "N thay đổi chưa gửi". With a browser copy of the room (localCopy.ts) the count is kept there too, and
+ * carried over when the page opens again; the tracker says whether the copy holds every unsent change.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -16,8 +22,22 @@ import * as syncProtocol from 'y-protocols/sync';
 import { messageSync, type WebsocketProvider } from 'y-websocket';
 import type { RoomLink, RoomStatus } from './saveState.js';
 
+/** Where the room's unsent changes are kept in the browser (see localCopy.ts). */
+export interface UnsentKeeper {
+  /** Records the count of unsent changes; resolves once it, and every change stored before it, is durable. */
+  keepUnsent(count: number): Promise<void>;
+  /** Records that the room has synced with the server. */
+  markSynced(): void;
+}
+
 /** Options of {@link trackSaves}. */
 export interface SaveTrackerOptions {
+  /** True for the origins of the person's own changes; by default, every origin but the provider. */
+  isLocalChange?(origin: unknown): boolean;
+  /** Whether local changes are sent now (the write gate); by default, always. */
+  canSend?(): boolean;
+  /** The browser copy that keeps the count of unsent changes, if the room has one. */
+  keeper?: UnsentKeeper;
   /** How long typing must pause before the server is asked to confirm, in ms. */
   debounceMs?: number;
   /** The longest continuous typing may delay a confirmation, in ms; keeps "saving" from lasting forever. */
@@ -30,6 +50,13 @@ export interface SaveTracker {
   status(): RoomStatus;
   /** Calls `listener` after each change of {@link status}; returns the unsubscribe function. May be called unbound. */
   subscribe(listener: () => void): () => void;
+  /**
+   * Adds what a browser copy carried over: changes the server had not confirmed (sent, and confirmed, with
+   * the next connection), and whether its content may be shown before the server answers.
+   */
+  carryOver(state: { unsent: number; syncedBefore: boolean }): void;
+  /** Tells the tracker that held-back changes have just been sent: it asks the server to confirm them. */
+  released(): void;
   /** Stops tracking and gives the provider its own sync handler back. */
   destroy(): void;
 }
@@ -49,13 +76,25 @@ class RoomSaveTracker implements SaveTracker {
   private stateSentOnSocket = false;
   private dirtySince = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private current: RoomStatus = { link: 'connecting', unsaved: false };
+  /** Whether the document holds the room's content (synced, or loaded from a copy that had synced). */
+  private contentReady = false;
+  /**
+   * What the browser copy confirmed holding: every local change up to `keptGen` (a `localGen`), and the
+   * count it last wrote; and whether a write is under way.
+   */
+  private keptGen = 0;
+  private keptCount = 0;
+  private keeping = false;
+  private keepFailed = false;
+  private destroyed = false;
+  private current: RoomStatus = { link: 'connecting', unsent: 0, keptLocally: true, contentReady: false };
   private readonly originalSyncHandler: SyncHandler;
 
   constructor(
     private readonly provider: WebsocketProvider,
     private readonly debounceMs: number,
     private readonly maxWaitMs: number,
+    private readonly options: SaveTrackerOptions,
   ) {
     const original = provider.messageHandlers[messageSync];
     if (original === undefined) throw new Error('trackSaves: the provider has no sync handler');
@@ -75,7 +114,24 @@ class RoomSaveTracker implements SaveTracker {
     return () => this.listeners.delete(listener);
   };
 
+  carryOver(state: { unsent: number; syncedBefore: boolean }): void {
+    if (state.unsent > 0) {
+      if (!this.dirty) this.dirtySince = Date.now();
+      this.localGen += state.unsent;
+    }
+    // The copy holds what it carried over.
+    this.keptGen = this.localGen;
+    this.keptCount = this.unsent;
+    if (state.syncedBefore) this.contentReady = true;
+    this.publish();
+  }
+
+  released(): void {
+    if (this.dirty) this.schedule(0);
+  }
+
   destroy(): void {
+    this.destroyed = true;
     clearTimeout(this.timer);
     this.listeners.clear();
     this.provider.doc.off('update', this.onUpdate);
@@ -89,11 +145,49 @@ class RoomSaveTracker implements SaveTracker {
     return this.localGen !== this.savedGen;
   }
 
-  private publish(): void {
-    if (this.current.link === this.link && this.current.unsaved === this.dirty) return;
-    this.current = { link: this.link, unsaved: this.dirty };
-    for (const listener of this.listeners) listener();
+  private get unsent(): number {
+    return this.localGen - this.savedGen;
   }
+
+  /** Whether the browser copy's record is behind: changes it may not hold yet, or a stale count. */
+  private get keepBehind(): boolean {
+    return this.keptGen !== this.localGen || this.keptCount !== this.unsent;
+  }
+
+  private publish(): void {
+    const unsent = this.unsent;
+    const keptLocally = unsent === 0 || (this.options.keeper !== undefined && this.keptGen === this.localGen);
+    const { current } = this;
+    if (current.link !== this.link || current.unsent !== unsent || current.keptLocally !== keptLocally || current.contentReady !== this.contentReady) {
+      this.current = { link: this.link, unsent, keptLocally, contentReady: this.contentReady };
+      for (const listener of this.listeners) listener();
+    }
+    // After the listeners of the change that got here: the copy's own write of it is queued first.
+    if (this.options.keeper !== undefined && this.keepBehind && !this.keeping) queueMicrotask(this.keep);
+  }
+
+  /** Writes the count of unsent changes to the browser copy, one write at a time, until it is current. */
+  private readonly keep = (): void => {
+    const keeper = this.options.keeper;
+    if (keeper === undefined || this.destroyed || this.keeping || !this.keepBehind) return;
+    const [generation, count] = [this.localGen, this.unsent];
+    this.keeping = true;
+    keeper.keepUnsent(count).then(
+      () => {
+        this.keeping = false;
+        if (this.destroyed) return;
+        [this.keptGen, this.keptCount] = [generation, count];
+        this.publish();
+      },
+      (error: unknown) => {
+        // Surfaced as "not kept on this computer"; the next change tries again (logged once).
+        this.keeping = false;
+        if (this.keepFailed) return;
+        this.keepFailed = true;
+        console.warn(`Đồng Soạn: could not keep unsent changes of ${this.provider.roomname} in the browser`, error);
+      },
+    );
+  };
 
   private schedule(delay: number): void {
     clearTimeout(this.timer);
@@ -104,7 +198,7 @@ class RoomSaveTracker implements SaveTracker {
   /** Sends the sync step 1 whose answer confirms every edit sent before it. */
   private readonly probe = (): void => {
     this.timer = undefined;
-    if (!this.dirty || this.inflight !== null) return;
+    if (!this.dirty || this.inflight !== null || this.options.canSend?.() === false) return;
     const ws = this.provider.ws;
     // Not ready: the next sync, or the server's step 1 on a new connection, schedules the probe again.
     if (this.link !== 'synced' || !this.stateSentOnSocket || ws === null || ws.readyState !== WebSocket.OPEN) return;
@@ -117,7 +211,11 @@ class RoomSaveTracker implements SaveTracker {
   };
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
-    if (origin === this.provider) return; // applied from the server: nothing of ours to save
+    // Applied from the server, or loaded from the browser copy: nothing new of ours to save.
+    if (origin === this.provider || this.options.isLocalChange?.(origin) === false) return;
+    // Made while the room is read-only: by the editor itself (the person cannot type there), held back by
+    // the write gate and sent unasked if the room becomes writable — not an edit waiting to be sent.
+    if (this.options.canSend?.() === false) return;
     if (!this.dirty) this.dirtySince = Date.now();
     this.localGen += 1;
     this.publish();
@@ -127,6 +225,10 @@ class RoomSaveTracker implements SaveTracker {
   private readonly onSync = (synced: boolean): void => {
     if (!synced) return;
     this.link = 'synced';
+    if (!this.contentReady) {
+      this.contentReady = true;
+      this.options.keeper?.markSynced();
+    }
     if (this.inflight !== null) {
       this.savedGen = this.inflight;
       this.inflight = null;
@@ -162,5 +264,5 @@ class RoomSaveTracker implements SaveTracker {
 
 /** Starts tracking the saves of the room behind `provider`. Call before the provider connects. */
 export function trackSaves(provider: WebsocketProvider, options: SaveTrackerOptions = {}): SaveTracker {
-  return new RoomSaveTracker(provider, options.debounceMs ?? 300, options.maxWaitMs ?? 2000);
+  return new RoomSaveTracker(provider, options.debounceMs ?? 300, options.maxWaitMs ?? 2000, options);
 }

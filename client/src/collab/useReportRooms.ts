@@ -1,5 +1,6 @@
 /** Keeps a report page connected to its rooms while it is shown (see reportRoomSet.ts). */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Access } from '../../../common/access.js';
 import type { Report } from '../../../common/report.js';
 import type { RoomPart } from '../../../common/rooms.js';
 import { getMe } from '../api/session.js';
@@ -10,21 +11,23 @@ export type { ReportRooms } from './reportRoomSet.js';
 
 /** What the page does when the server refuses or resets its rooms (see reportRoomSet.ts). */
 export interface RoomHandlers {
-  onForbidden(part: RoomPart, renew: () => void): void;
+  onForbidden(part: RoomPart, renew: (access?: Access) => void): void;
   onRightsChanged(): void;
+  /** Whether the person may write a section, as the page knows now (read when the rooms open). */
+  accessOf(sectionId: string): Access;
 }
 
 /** How often, at most, failing sockets make the page ask the server whether the session still holds. */
 const SESSION_CHECK_INTERVAL_MS = 5_000;
 
 /**
- * The rooms of `report`, connected as `identity`, or null until they are created (right after the first
- * render).
+ * The rooms of `report`, connected as `identity` of the account `accountId`, or null until they are created
+ * (right after the first render).
  * @param handlers.onForbidden Called when the server closed a room with 4403, with the room's part and a
- *   function that replaces that section's room with a fresh connection.
+ *   function that replaces that section's room with a fresh connection for the access given.
  * @param handlers.onRightsChanged Called when the server closed a room because the person's rights changed.
  */
-export function useReportRooms(report: Report, identity: Identity, handlers: RoomHandlers): ReportRooms | null {
+export function useReportRooms(report: Report, identity: Identity, accountId: string, handlers: RoomHandlers): ReportRooms | null {
   const [rooms, setRooms] = useState<ReportRooms | null>(null);
   const latest = useRef(handlers);
   useLayoutEffect(() => {
@@ -44,6 +47,8 @@ export function useReportRooms(report: Report, identity: Identity, handlers: Roo
       reportId: report.id,
       sections,
       identity: { name, color },
+      accountId,
+      accessOf: (sectionId) => latest.current.accessOf(sectionId),
       onChange: setRooms,
       onForbidden: (part, renew) => latest.current.onForbidden(part, renew),
       onRightsChanged: () => latest.current.onRightsChanged(),
@@ -59,7 +64,7 @@ export function useReportRooms(report: Report, identity: Identity, handlers: Roo
       setRooms(null);
       opened.destroy();
     };
-  }, [report.id, sectionRooms, name, color]);
+  }, [report.id, sectionRooms, name, color, accountId]);
 
   return rooms;
 }

@@ -1,14 +1,15 @@
 /** The page's overall save state, from every room's tracker and the browser's online state. */
 import { useEffect, useState } from 'react';
 import type { RoomConnection } from './connectRoom.js';
-import { overallStatus, type OverallStatus } from './saveState.js';
+import { overallStatus, sameStatus, type OverallStatus } from './saveState.js';
 import { useOnline } from './useOnline.js';
 
-const CONNECTING: OverallStatus = { state: 'reconnecting', firstConnection: true };
+const CONNECTING: OverallStatus = { state: 'reconnecting', firstConnection: true, unsent: 0, keptLocally: true };
 
 /**
- * The state the status bar shows, re-rendering when it changes. While edits are unsaved, leaving the page
- * asks for confirmation (the browser's own dialog).
+ * The state the status bar shows, re-rendering when it changes. While some unsent edit is not yet kept in
+ * the browser, leaving the page asks for confirmation (the browser's own dialog); edits the browser keeps
+ * are sent when the person comes back, so leaving loses nothing.
  */
 export function useSaveStatus(rooms: readonly RoomConnection[] | undefined): OverallStatus {
   const online = useOnline();
@@ -16,14 +17,12 @@ export function useSaveStatus(rooms: readonly RoomConnection[] | undefined): Ove
 
   useEffect(() => {
     if (rooms === undefined) {
-      setStatus(online ? CONNECTING : { state: 'offline', firstConnection: false });
+      setStatus(online ? CONNECTING : { ...CONNECTING, state: 'offline', firstConnection: false });
       return;
     }
     const update = () => {
       const next = overallStatus(rooms.map((room) => room.saves.status()), online);
-      setStatus((previous) =>
-        previous.state === next.state && previous.firstConnection === next.firstConnection ? previous : next,
-      );
+      setStatus((previous) => (sameStatus(previous, next) ? previous : next));
     };
     update();
     const unsubscribes = rooms.map((room) => room.saves.subscribe(update));
@@ -33,7 +32,7 @@ export function useSaveStatus(rooms: readonly RoomConnection[] | undefined): Ove
   useEffect(() => {
     if (rooms === undefined) return;
     const warn = (event: BeforeUnloadEvent) => {
-      if (rooms.some((room) => room.saves.status().unsaved)) event.preventDefault();
+      if (rooms.some((room) => !room.saves.status().keptLocally)) event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);

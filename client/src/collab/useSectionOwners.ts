@@ -34,6 +34,10 @@ export function useSectionOwners(
   );
 
   useEffect(() => {
+    setOwners((current) => merge(current, new Map(report.sections.map((section) => [section.id, section.ownerDepartmentId]))));
+  }, [report]);
+
+  useEffect(() => {
     if (review === undefined) return;
     const update = () => setOwners((current) => merge(current, readOwners(review.doc)));
     update();

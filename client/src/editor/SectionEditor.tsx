@@ -1,18 +1,22 @@
 /**
  * One section of the report: its bar (owner, why it is read-only), its heading ("I. TITLE", metadata, not
  * editable) and its own collaborative editor on the section's room. The editor is created only once the
- * room has synced with the server, so it never starts from an empty document (the server writes each
+ * room holds the section's content — synced with the server, or loaded from the browser's copy of a room
+ * that had synced (localCopy.ts) — so it never starts from an empty document (the server writes each
  * section's starting content; the client never does). Where the person may not write, the editor is not
- * editable and the room holds back any local change (the server would close the connection with 4403).
+ * editable and the room holds back any local change (the server would close the connection with 4403);
+ * text they typed but could not send before losing the section is shown below it, to copy.
  */
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Access } from '../../../common/access.js';
 import type { ReportSection } from '../../../common/report.js';
 import type { RoomConnection } from '../collab/connectRoom.js';
+import { useKeptCopy } from '../collab/useKeptCopy.js';
 import { useT } from '../i18n/locale.js';
 import type { Identity } from '../identity.js';
 import { EditorToolbar } from './EditorToolbar.js';
+import { KeptCopyPanel } from './KeptCopyPanel.js';
 import { sectionExtensions } from './sectionExtensions.js';
 import { AwardCatalogueContext, TallyEnvironmentContext } from './tally/tallyEnvironment.js';
 
@@ -25,6 +29,10 @@ interface SectionEditorProps {
   access: Access;
   /** The line above the heading: owner, read-only reason. */
   bar: ReactNode;
+  /** The name of the person's browser copy of the section's room (localCopy.ts). */
+  copyName: string;
+  /** Why unsent text kept in that copy cannot go into the section, shown above it when there is some. */
+  keptReason: string;
 }
 
 const NO_ROOM = { subscribe: () => () => {}, status: () => undefined };
@@ -39,9 +47,11 @@ interface SectionFrameProps {
   bar: ReactNode;
   toolbar?: ReactNode;
   children: ReactNode;
+  /** Below the text, outside the document (the kept copy). */
+  after?: ReactNode;
 }
 
-function SectionFrame({ section, bar, toolbar, children }: SectionFrameProps) {
+function SectionFrame({ section, bar, toolbar, children, after }: SectionFrameProps) {
   return (
     <>
       <aside className="section-margin">{toolbar}</aside>
@@ -49,6 +59,7 @@ function SectionFrame({ section, bar, toolbar, children }: SectionFrameProps) {
         {bar}
         <h2 className="section-title">{sectionHeading(section)}</h2>
         {children}
+        {after}
       </div>
     </>
   );
@@ -60,9 +71,10 @@ interface BoundEditorProps {
   identity: Identity;
   access: Access;
   bar: ReactNode;
+  after: ReactNode;
 }
 
-function BoundEditor({ section, room, identity, access, bar }: BoundEditorProps) {
+function BoundEditor({ section, room, identity, access, bar, after }: BoundEditorProps) {
   const writable = access === 'write';
   const editor = useEditor(
     {
@@ -85,7 +97,7 @@ function BoundEditor({ section, room, identity, access, bar }: BoundEditorProps)
   }, [editor, room, writable]);
 
   return (
-    <SectionFrame section={section} bar={bar} toolbar={writable ? <EditorToolbar editor={editor} /> : null}>
+    <SectionFrame section={section} bar={bar} toolbar={writable ? <EditorToolbar editor={editor} /> : null} after={after}>
       <div className={`section-editor ${writable ? '' : 'is-read-only'}`} data-testid={`editor-${section.id}`}>
         {/* Node views (award tallies) render inside EditorContent, so they read this context. */}
         <TallyEnvironmentContext.Provider value={tallies}>
@@ -97,21 +109,23 @@ function BoundEditor({ section, room, identity, access, bar }: BoundEditorProps)
 }
 
 /** A section with its bar, heading and editor. */
-export function SectionEditor({ section, room, identity, access, bar }: SectionEditorProps) {
+export function SectionEditor({ section, room, identity, access, bar, copyName, keptReason }: SectionEditorProps) {
   const t = useT();
   const saves = room?.saves ?? NO_ROOM;
   const status = useSyncExternalStore(saves.subscribe, saves.status);
-  // Latched per room: once synced, the editor stays while the room reconnects (edits are kept and sent
-  // when the connection is back).
+  // Latched per room: once it has its content, the editor stays while the room reconnects (edits are
+  // kept and sent when the connection is back).
   const [readyRoom, setReadyRoom] = useState<RoomConnection | undefined>(undefined);
-  if (room !== undefined && readyRoom !== room && status?.link === 'synced') setReadyRoom(room);
+  if (room !== undefined && readyRoom !== room && status?.contentReady === true) setReadyRoom(room);
+  const kept = useKeptCopy(copyName, room, access !== 'write');
+  const after = kept === null ? null : <KeptCopyPanel sectionId={section.id} kept={kept} reason={keptReason} />;
 
   return (
     <section className="report-section" data-testid={`section-${section.id}`} data-access={access}>
       {room !== undefined && readyRoom === room ? (
-        <BoundEditor section={section} room={room} identity={identity} access={access} bar={bar} />
+        <BoundEditor section={section} room={room} identity={identity} access={access} bar={bar} after={after} />
       ) : (
-        <SectionFrame section={section} bar={bar}>
+        <SectionFrame section={section} bar={bar} after={after}>
           <p className="section-loading">{t.report.sectionLoading}</p>
         </SectionFrame>
       )}

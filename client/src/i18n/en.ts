@@ -82,6 +82,16 @@ export const en: Messages = {
       unassigned: 'This section has not been assigned to a department yet',
       chair: 'The chairperson reads but does not edit directly',
     },
+    kept: {
+      reassigned: (departmentName) =>
+        `This section has been assigned to ${departmentName} — the text you had not sent is kept below for you to copy`,
+      noLongerYours: 'You may no longer write this section — the text you had not sent is kept below for you to copy',
+      label: 'Unsent text, only on this computer',
+      copy: 'Copy',
+      copied: 'Copied',
+      discard: 'Remove from this computer',
+      discardConfirm: 'Remove this unsent text from this computer? It cannot be recovered.',
+    },
   },
   presence: {
     label: 'Here now',
@@ -93,6 +103,9 @@ export const en: Messages = {
     reconnecting: 'Reconnecting…',
     offline: 'Offline',
     connecting: 'Connecting…',
+    unsent: (count) => (count === 1 ? '1 change not yet sent' : `${count} changes not yet sent`),
+    keptLocally: 'Kept on this computer; sent when the connection is back',
+    notKeptLocally: 'Not yet kept on this computer',
   },
   toolbar: {
     label: 'Formatting',

@@ -92,12 +92,34 @@ export interface Messages {
       unassigned: string;
       chair: string;
     };
+    /** Text typed into a section the person can no longer write, kept in the browser and shown below it. */
+    kept: {
+      /** The section went to another department. */
+      reassigned: (departmentName: string) => string;
+      /** Any other loss of the right to write (unassigned, a new role or department). */
+      noLongerYours: string;
+      /** The panel's name, beside its buttons. */
+      label: string;
+      copy: string;
+      copied: string;
+      /** Removes the kept text from this computer. */
+      discard: string;
+      discardConfirm: string;
+    };
   };
   presence: {
     label: string;
     you: string;
   };
-  saveState: Record<SaveState, string> & { connecting: string };
+  saveState: Record<SaveState, string> & {
+    connecting: string;
+    /** Local changes the server has not confirmed yet. */
+    unsent: (count: number) => string;
+    /** The tooltip of that count when the browser keeps every one of them. */
+    keptLocally: string;
+    /** …and when it does not (yet). */
+    notKeptLocally: string;
+  };
   toolbar: {
     label: string;
     bold: string;

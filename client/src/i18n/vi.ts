@@ -82,6 +82,16 @@ export const vi: Messages = {
       unassigned: 'Phần này chưa được giao cho phòng nào',
       chair: 'Chủ tịch chỉ xem, không sửa trực tiếp',
     },
+    kept: {
+      reassigned: (departmentName) =>
+        `Phần này đã được giao cho ${departmentName} — nội dung bạn chưa gửi được giữ lại bên dưới để sao chép`,
+      noLongerYours: 'Bạn không còn quyền soạn phần này — nội dung bạn chưa gửi được giữ lại bên dưới để sao chép',
+      label: 'Nội dung chưa gửi, chỉ có trên máy này',
+      copy: 'Sao chép',
+      copied: 'Đã sao chép',
+      discard: 'Xóa khỏi máy này',
+      discardConfirm: 'Xóa nội dung chưa gửi này khỏi máy? Sau khi xóa không khôi phục được.',
+    },
   },
   presence: {
     label: 'Đang có mặt',
@@ -93,6 +103,9 @@ export const vi: Messages = {
     reconnecting: 'Đang kết nối lại…',
     offline: 'Ngoại tuyến',
     connecting: 'Đang kết nối…',
+    unsent: (count) => `${count} thay đổi chưa gửi`,
+    keptLocally: 'Đã lưu tạm trên máy này, sẽ gửi khi kết nối lại',
+    notKeptLocally: 'Chưa lưu được trên máy này',
   },
   toolbar: {
     label: 'Định dạng',

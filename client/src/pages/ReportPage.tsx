@@ -5,18 +5,22 @@
  * report's review room, so a reassignment takes effect on every open page at once. The presence bar above
  * shows who is here and whether everything is saved.
  *
- * When the server closes a room with 4403, the page asks for the report again: if it is still shared, the
- * person lost a section while typing and that section's room is renewed (their refused text goes, the
- * section shows what the server has); if not, the page says the report is no longer shared with them.
+ * When the server closes a room with 4403, the page asks for the report and the account again: if the
+ * report is still shared, the person lost a section while typing; the page takes the owners the server
+ * gives (the review room may not have told yet) and renews that section's room with the rights the person
+ * now has: it shows what the server has, and the text they could not send stays in their browser and is
+ * shown below the section to copy. If not, the page says the report is no longer shared with them.
  * When it closes them because the person's role or department changed (4100), the page reloads the
  * account, so what it lets them write follows at once.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { canManageReports, frameAccess, sectionAccess } from '../../../common/access.js';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { canManageReports, frameAccess, sectionAccess, type Access } from '../../../common/access.js';
 import type { Report, ReportSection } from '../../../common/report.js';
 import type { RoomPart } from '../../../common/rooms.js';
 import { ApiError } from '../api/http.js';
 import { getReport } from '../api/reports.js';
+import { getMe } from '../api/session.js';
+import { localCopyName } from '../collab/localCopy.js';
 import { useReportRooms, type ReportRooms, type RoomHandlers } from '../collab/useReportRooms.js';
 import { usePeople } from '../collab/usePeople.js';
 import { useSaveStatus } from '../collab/useSaveStatus.js';
@@ -49,6 +53,11 @@ function OwnedSection({ report, section, owner, rooms, onAssigned }: OwnedSectio
   const t = useT();
   const { me, identity, department, departments } = useSession();
   const ownerName = owner === null ? null : (department(owner)?.name ?? t.report.unknownDepartment);
+  const access = sectionAccess(me, owner);
+  const follow = rooms?.setSectionAccess;
+  useEffect(() => follow?.(section.id, access), [follow, section.id, access]);
+  const keptReason =
+    owner !== null && owner !== me.departmentId && ownerName !== null ? t.report.kept.reassigned(ownerName) : t.report.kept.noLongerYours;
   const bar = (
     <SectionBar
       reportId={report.id}
@@ -66,17 +75,28 @@ function OwnedSection({ report, section, owner, rooms, onAssigned }: OwnedSectio
       section={section}
       room={rooms?.sections.get(section.id)}
       identity={identity}
-      access={sectionAccess(me, owner)}
+      access={access}
       bar={bar}
+      copyName={localCopyName(me.id, section.room)}
+      keptReason={keptReason}
     />
   );
 }
 
-function ReportSheet({ report, handlers }: { report: Report; handlers: RoomHandlers }) {
+/** What the report page does about its rooms; the sheet adds what only it knows (the owners). */
+type PageRoomHandlers = Omit<RoomHandlers, 'accessOf'>;
+
+function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomHandlers }) {
   const t = useT();
   const { identity, me } = useSession();
-  const rooms = useReportRooms(report, identity, handlers);
+  // The access the page shows, for the rooms opened before the owners are read below.
+  const accessOf = useRef<(sectionId: string) => Access>(() => 'read');
+  const roomHandlers = useMemo<RoomHandlers>(() => ({ ...handlers, accessOf: (sectionId) => accessOf.current(sectionId) }), [handlers]);
+  const rooms = useReportRooms(report, identity, me.id, roomHandlers);
   const { owners, setOwner } = useSectionOwners(report, rooms?.review);
+  useLayoutEffect(() => {
+    accessOf.current = (sectionId) => sectionAccess(me, owners.get(sectionId) ?? null);
+  });
   const people = usePeople(rooms?.frame.provider.awareness);
   const status = useSaveStatus(rooms?.all);
   const frame = useFrameBinding(rooms?.frame, me);
@@ -135,12 +155,22 @@ export function ReportPage({ reportId }: { reportId: string }) {
   // Bumped to reconnect every room (a frame or review room refused while the report is still shared).
   const [generation, setGeneration] = useState(0);
 
-  const { reloadMe } = useSession();
-  const handlers = useMemo<RoomHandlers>(
+  const { me, reloadMe } = useSession();
+  const handlers = useMemo<PageRoomHandlers>(
     () => ({
-      onForbidden(part: RoomPart, renew: () => void) {
-        getReport(reportId).then(
-          () => (part.kind === 'section' ? renew() : setGeneration((current) => current + 1)),
+      onForbidden(part: RoomPart, renew: (access?: Access) => void) {
+        Promise.all([getReport(reportId), getMe()]).then(
+          ([fresh, now]) => {
+            // The owners as the server has them now: the page shows them at once, before the review room.
+            setReport(fresh);
+            if (now.role !== me.role || now.departmentId !== me.departmentId) void reloadMe();
+            if (part.kind !== 'section') {
+              setGeneration((current) => current + 1);
+              return;
+            }
+            const owner = fresh.sections.find((section) => section.id === part.sectionId)?.ownerDepartmentId ?? null;
+            renew(sectionAccess(now, owner));
+          },
           (failure: unknown) => {
             if (isNotShared(failure)) setLost(true);
             else renew();
@@ -156,7 +186,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
         });
       },
     }),
-    [reportId, reloadMe],
+    [reportId, me, reloadMe],
   );
 
   useEffect(() => {
