@@ -23,22 +23,34 @@ export function decodeWhole(update: Uint8Array): ReturnType<typeof Y.decodeUpdat
   }
 }
 
-/** Next clock per client once the update is in: the document's state plus what the update adds, contiguously. */
-function extentsAfter(doc: Y.Doc, structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): Map<number, number> | null {
-  const extents = Y.decodeStateVector(Y.encodeStateVector(doc));
-  for (const struct of structs) {
-    // A gap (a Skip, or a first clock past what the room has) is content the room does not have.
-    if (struct instanceof Y.Skip) return null;
-    const { client, clock } = struct.id;
-    const next = extents.get(client) ?? 0;
-    if (clock > next) return null;
-    extents.set(client, Math.max(next, clock + struct.length));
-  }
-  return extents;
-}
+/**
+ * Next clock per client once the update is in: the document's state plus what the update adds,
+ * contiguously. Only the clients the update names are looked up (a hot path: every keystroke).
+ */
+class Extents {
+  private readonly added = new Map<number, number>();
 
-const known = (extents: Map<number, number>, id: Y.ID | null): boolean =>
-  id === null || id.clock < (extents.get(id.client) ?? 0);
+  constructor(private readonly doc: Y.Doc) {}
+
+  next(client: number): number {
+    return this.added.get(client) ?? Y.getState(this.doc.store, client);
+  }
+
+  /** Adds a struct; false when it leaves a gap (a Skip, or a clock past what the room has). */
+  add(struct: Y.Item | Y.GC | Y.Skip): boolean {
+    if (struct instanceof Y.Skip) return false;
+    const { client, clock } = struct.id;
+    const next = this.next(client);
+    if (clock > next) return false;
+    this.added.set(client, Math.max(next, clock + struct.length));
+    return true;
+  }
+
+  /** True when `id` is in the document or the update (or there is no id). */
+  has(id: Y.ID | null): boolean {
+    return id === null || id.clock < this.next(id.client);
+  }
+}
 
 /**
  * Checks that `update` decodes completely and that everything it refers to — origins, parents, deleted
@@ -47,15 +59,15 @@ const known = (extents: Map<number, number>, id: Y.ID | null): boolean =>
 export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
   const decoded = decodeWhole(update);
   if (!decoded) return { kind: 'malformed', reason: 'the update does not decode' };
-  const extents = extentsAfter(doc, decoded.structs);
-  if (!extents) return INCOMPLETE;
+  const extents = new Extents(doc);
+  for (const struct of decoded.structs) if (!extents.add(struct)) return INCOMPLETE;
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const parent = struct.parent instanceof Y.ID ? struct.parent : null;
-    if (!known(extents, struct.origin) || !known(extents, struct.rightOrigin) || !known(extents, parent)) return INCOMPLETE;
+    if (!extents.has(struct.origin) || !extents.has(struct.rightOrigin) || !extents.has(parent)) return INCOMPLETE;
   }
   for (const [client, deletes] of decoded.ds.clients) {
-    const end = extents.get(client) ?? 0;
+    const end = extents.next(client);
     for (const { clock, len } of deletes) if (clock + len > end) return INCOMPLETE;
   }
   return OK;
