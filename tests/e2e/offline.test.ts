@@ -8,9 +8,8 @@
  * "The server is unreachable" is the page's room sockets refused (routed through Playwright): the page
  * itself still loads, as it would from the browser's cache, and the test decides when the server is back.
  */
-import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { localCopyName } from '../../client/src/collab/localCopy.js';
 import type { Department } from '../../common/account.js';
 import type { Report } from '../../common/report.js';
@@ -29,67 +28,13 @@ import {
 import { sectionText } from '../helpers/sectionText.js';
 import { useServer } from '../helpers/startServer.js';
 import { storedText } from '../helpers/storedDoc.js';
+import { readBrowserCopy, unsentShown } from '../helpers/browserCopies.js';
+import { routeRooms } from '../helpers/roomSockets.js';
 import { waitFor } from '../helpers/waitFor.js';
 
-/** Cuts a browser context off the room server and brings it back; the page's HTTP calls still work. */
-interface RoomSwitch {
-  /** Closes every open room socket and refuses new ones. */
-  cut(): Promise<void>;
-  /** Lets sockets through to the server again (y-websocket reconnects by itself). */
-  restore(): void;
-}
-
-async function switchableRooms(context: BrowserContext): Promise<RoomSwitch> {
-  let down = false;
-  const live = new Set<WebSocketRoute>();
-  await context.routeWebSocket(/\/collab\//, (ws) => {
-    if (down) {
-      void ws.close({ code: 1013, reason: 'test: server unreachable' });
-      return;
-    }
-    live.add(ws);
-    ws.connectToServer();
-  });
-  return {
-    async cut() {
-      down = true;
-      const open = [...live];
-      live.clear();
-      await Promise.all(open.map((ws) => ws.close({ code: 1013, reason: 'test: server unreachable' }).catch(() => undefined)));
-    },
-    restore() {
-      down = false;
-    },
-  };
-}
-
-/** The section text of the browser's copy `name` (read from IndexedDB in the page), or null when there is none. */
-async function localCopyText(page: Page, name: string): Promise<string | null> {
-  const updates = await page.evaluate(async (dbName) => {
-    const names = (await indexedDB.databases()).map((database) => database.name);
-    if (!names.includes(dbName)) return null;
-    return new Promise<number[][]>((resolve, reject) => {
-      const opening = indexedDB.open(dbName);
-      opening.onerror = () => reject(opening.error);
-      opening.onsuccess = () => {
-        const db = opening.result;
-        const request = db.transaction('updates').objectStore('updates').getAll();
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          db.close();
-          resolve((request.result as Uint8Array[]).map((update) => Array.from(update)));
-        };
-      };
-    });
-  }, name);
-  if (updates === null) return null;
-  const doc = new Y.Doc();
-  try {
-    for (const update of updates) Y.applyUpdate(doc, new Uint8Array(update));
-    return sectionText(doc);
-  } finally {
-    doc.destroy();
-  }
+/** The section text of the browser's copy `name`, or null when there is none. */
+function localCopyText(page: Page, name: string): Promise<string | null> {
+  return readBrowserCopy(page, name, sectionText);
 }
 
 /** Waits until the browser's copy `name` holds `text` (on disk: a closed tab keeps it). */
@@ -108,16 +53,6 @@ async function signInHere(page: Page, username: string, password: string): Promi
   await page.getByTestId('login-submit').click();
   await form.waitFor({ state: 'detached' });
   await page.getByTestId('current-user').waitFor();
-}
-
-/** The count shown in "N thay đổi chưa gửi", once it is shown. */
-async function unsentShown(page: Page): Promise<number> {
-  const badge = page.getByTestId('unsent-changes');
-  await badge.waitFor();
-  const label = await badge.innerText();
-  const match = /^(\d+) thay đổi chưa gửi$/.exec(label.trim());
-  expect(match, label).not.toBeNull();
-  return Number(match?.[1]);
 }
 
 describe('unsent edits kept in the browser', { timeout: 120_000 }, () => {
@@ -157,7 +92,7 @@ describe('unsent edits kept in the browser', { timeout: 120_000 }, () => {
   /** Opens `url` signed in as `account`, with the room sockets switchable; resolves once everything is saved. */
   async function openSwitchable(url: string, account: { username: string; password: string }) {
     const page = await browsers.newPage();
-    const rooms = await switchableRooms(page.context());
+    const rooms = await routeRooms(page.context());
     await loginAs(page, url, account.username, account.password);
     await waitForSaveState(page, 'saved');
     return { page, rooms };

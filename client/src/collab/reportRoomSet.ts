@@ -1,23 +1,26 @@
 /**
- * The rooms of one report page — the frame (for presence), the review room (owners, live) and one per
- * section — opened together, watched, and closed together.
+ * The rooms of one report page — the frame (header, footer and opening paragraphs; the page's presence),
+ * the review room (owners, live) and one per section — opened together, watched, and closed together.
  *
- * A section the person may write keeps a browser copy under their account (localCopy.ts): edits typed
- * offline survive a reload, a closed tab and signing in again, and are sent with the room's first sync.
- * A section they may only read keeps none. When the right to write a section comes or goes, the page says
- * so ({@link ReportRooms.setSectionAccess}): a section that becomes writable is reconnected with its copy
- * (and so sends what the copy kept); one that becomes read-only while it holds unsent edits is reconnected
- * without it — the edits stay in the browser, never pushed into the room, and the page shows them aside.
+ * A room the person may write — the frame for the office and the admin, a section for its department and
+ * the office — keeps a browser copy under their account (localCopy.ts): edits typed offline survive a
+ * reload, a closed tab and signing in again, and are sent with the room's first sync. A room they may
+ * only read keeps none. When the right to write a room comes or goes, the page says so
+ * ({@link ReportRooms.setSectionAccess}, {@link ReportRooms.setFrameAccess}): a room that becomes writable
+ * is reconnected with its copy (and so sends what the copy kept); one that becomes read-only while it
+ * holds unsent edits is reconnected without it — the edits stay in the browser, never pushed into the
+ * room, and the page shows them aside. The frame, which only a change of role takes away, is reconnected
+ * without its copy whenever it becomes read-only: a reader keeps nothing of the room. (A section keeps its
+ * room when nothing is unsent, so that a live reassignment does not reload the editor.)
  *
  * A room the server closed with 4403 is reported to the page, which finds out which case it is: either
- * the person lost a section while typing (its room holds text the server will never take; the `renew`
- * given with the report replaces it with a fresh connection, with the person's rights as the server now
- * gives them, that loads the section as the server has it), or the report is no longer shared with them
- * at all. A room closed with 4100 (the person's role or
- * department changed; y-websocket reconnects by itself) makes the page learn the new rights; one closed
- * with 4401 (the session ended) shows the login page. A room whose socket fails otherwise is reported too,
- * so the page can check the session: one that expired then shows the login page rather than
- * "reconnecting" forever.
+ * the person lost the room while typing (it holds text the server will never take; the `renew` given with
+ * the report replaces it with a fresh connection, with the person's rights as the server now gives them,
+ * that loads the room as the server has it), or the report is no longer shared with them at all. A room
+ * closed with 4100 (the person's role or department changed; y-websocket reconnects by itself) makes the
+ * page learn the new rights; one closed with 4401 (the session ended) shows the login page. A room whose
+ * socket fails otherwise is reported too, so the page can check the session: one that expired then shows
+ * the login page rather than "reconnecting" forever.
  */
 import type { Access } from '../../../common/access.js';
 import { CloseCode } from '../../../common/closeCodes.js';
@@ -29,7 +32,7 @@ import { localCopyName } from './localCopy.js';
 
 /** The rooms of one report page, as one snapshot: a new object each time a room is replaced. */
 export interface ReportRooms {
-  /** `<reportId>/frame`: the page announces its person here; the presence bar reads it. */
+  /** `<reportId>/frame`: the header and footer fields and the opening paragraphs; the presence bar reads it. */
   frame: RoomConnection;
   /** `<reportId>/review`: read-only, written by the server. */
   review: RoomConnection;
@@ -42,6 +45,8 @@ export interface ReportRooms {
    * the access it shows changes. May replace the section's room.
    */
   setSectionAccess(sectionId: string, access: Access): void;
+  /** The same for the frame room. May replace it. */
+  setFrameAccess(access: Access): void;
 }
 
 /** Options of {@link openReportRooms}. */
@@ -51,17 +56,19 @@ export interface ReportRoomOptions {
   sections: ReadonlyArray<{ id: string; room: string }>;
   /** Announced in the frame and section rooms. */
   identity: Identity;
-  /** The account signed in: the browser copies of the sections it writes are its own. */
+  /** The account signed in: the browser copies of the rooms it writes are its own. */
   accountId: string;
   /** Whether the person may write a section, as the page knows when the rooms open. */
   accessOf(sectionId: string): Access;
+  /** Whether the person may write the frame, as the page knows when the rooms open. */
+  frameAccess(): Access;
   /** Called with the new snapshot each time a room is replaced. */
   onChange(rooms: ReportRooms): void;
   /**
    * Called when the server closed a room with 4403 (see the module comment); the room stays closed.
-   * @param renew Replaces that section's room with a fresh connection (unless it was replaced already),
-   *   for the access given — the page fetches the rights anew — or, when left out, the access it had;
-   *   does nothing for the frame and review rooms.
+   * @param renew Replaces that section's or the frame's room with a fresh connection (unless it was
+   *   replaced already), for the access given — the page fetches the rights anew — or, when left out, the
+   *   access it had; does nothing for the review room.
    */
   onForbidden(part: RoomPart, renew: (access?: Access) => void): void;
   /** Called when the server closed a room because the person's rights changed (4100). */
@@ -108,7 +115,13 @@ function watchRoom(room: RoomConnection, watchers: RoomWatchers): () => void {
   };
 }
 
-interface SectionEntry {
+/** A part of the report the person may be given the right to write. */
+type WritablePart = Extract<RoomPart, { kind: 'frame' } | { kind: 'section' }>;
+
+/** A room that may keep a browser copy: the frame, or a section. Replaced in place when reopened. */
+interface WritableEntry {
+  readonly part: WritablePart;
+  readonly roomName: string;
   room: RoomConnection;
   unwatch(): void;
   /** The access the room was opened for, or last told of. */
@@ -121,70 +134,87 @@ interface SectionEntry {
 export function openReportRooms(options: ReportRoomOptions): ReportRoomSet {
   const { reportId, identity, accountId, onTrouble, onRightsChanged } = options;
   let destroyed = false;
-  const sections = new Map<string, SectionEntry>();
+  const sections = new Map<string, WritableEntry>();
   let current: ReportRooms;
 
   const snapshot = (): ReportRooms => {
     const bySection = new Map([...sections].map(([id, entry]) => [id, entry.room]));
-    return { frame, review, sections: bySection, all: [frame, review, ...bySection.values()], setSectionAccess };
+    const all = [frame.room, review, ...bySection.values()];
+    return { frame: frame.room, review, sections: bySection, all, setSectionAccess, setFrameAccess };
   };
 
-  /** Replaces a section's room with one opened for `access`, if `replaced` (when given) is still in use. */
-  const reopen = (sectionId: string, access: Access, replaced?: RoomConnection, afterRefusal = false) => {
-    const entry = sections.get(sectionId);
-    if (destroyed || entry === undefined || (replaced !== undefined && entry.room !== replaced)) return;
+  /** Connects `entry`'s room for `access`: with the person's browser copy where they write, without elsewhere. */
+  const connect = (entry: Pick<WritableEntry, 'part' | 'roomName'>, access: Access): Pick<WritableEntry, 'room' | 'unwatch'> => {
+    const localCopy = access === 'write' ? localCopyName(accountId, entry.roomName) : undefined;
+    const room = connectRoom(entry.roomName, { identity, localCopy });
+    return { room, unwatch: watchRoom(room, watchers(entry.part, room)) };
+  };
+
+  /** Replaces `entry`'s room with one opened for `access`, if `replaced` (when given) is still in use. */
+  const reopen = (entry: WritableEntry, access: Access, replaced?: RoomConnection, afterRefusal = false) => {
+    if (destroyed || (replaced !== undefined && entry.room !== replaced)) return;
     entry.unwatch();
     entry.room.destroy();
-    open(sectionId, entry.room.roomName, access, afterRefusal);
+    Object.assign(entry, connect(entry, access), { access, afterRefusal });
     current = snapshot();
     options.onChange(current);
   };
 
-  function setSectionAccess(sectionId: string, access: Access): void {
-    const entry = sections.get(sectionId);
+  /** Follows a change of the person's right to write `entry`'s room (see the module comment). */
+  const follow = (entry: WritableEntry | undefined, access: Access) => {
     if (destroyed || entry === undefined || entry.access === access) return;
     entry.access = access;
     entry.afterRefusal = false;
     const kept = entry.room.localCopy !== null;
     // Writable from now on: keep a copy, and send what an earlier visit kept in it.
-    if (access === 'write' && !kept) reopen(sectionId, access);
-    // Read-only with unsent edits: the server would refuse them; set them aside (they stay in the copy).
-    else if (access === 'read' && kept && entry.room.saves.status().unsent > 0) reopen(sectionId, access);
-  }
-
-  const watchers = (part: RoomPart, room: RoomConnection): RoomWatchers => ({
-    onForbidden: () => {
-      const renewThis = (access?: Access) => {
-        if (part.kind !== 'section') return;
-        const entry = sections.get(part.sectionId);
-        if (entry === undefined) return;
-        const wanted = access ?? entry.access;
-        // Refused twice in a row while the page still thinks it may write: trust the server, read only.
-        const next = entry.room === room && entry.afterRefusal && wanted === 'write' ? 'read' : wanted;
-        reopen(part.sectionId, next, room, next === 'write');
-      };
-      // Deferred: the provider emits 'closed' from inside its socket handler.
-      queueMicrotask(() => destroyed || options.onForbidden(part, renewThis));
-    },
-    onRightsChanged: () => queueMicrotask(() => destroyed || onRightsChanged()),
-    onTrouble,
-  });
-
-  const open = (sectionId: string, roomName: string, access: Access, afterRefusal = false) => {
-    const localCopy = access === 'write' ? localCopyName(accountId, roomName) : undefined;
-    const room = connectRoom(roomName, { identity, localCopy });
-    const unwatch = watchRoom(room, watchers({ kind: 'section', sectionId }, room));
-    sections.set(sectionId, { room, unwatch, access, afterRefusal });
+    if (access === 'write' && !kept) reopen(entry, access);
+    // Read-only: the server would refuse what is unsent; set it aside (it stays in the copy).
+    else if (access === 'read' && kept && (entry.part.kind === 'frame' || entry.room.saves.status().unsent > 0)) reopen(entry, access);
   };
 
-  const frame = connectRoom(formatRoomName({ reportId, part: { kind: 'frame' } }), { identity });
-  const review = connectRoom(formatRoomName({ reportId, part: { kind: 'review' } }));
-  const shared = [
-    watchRoom(frame, watchers({ kind: 'frame' }, frame)),
-    watchRoom(review, watchers({ kind: 'review' }, review)),
-  ];
+  function setSectionAccess(sectionId: string, access: Access): void {
+    follow(sections.get(sectionId), access);
+  }
 
-  for (const section of options.sections) open(section.id, section.room, options.accessOf(section.id));
+  function setFrameAccess(access: Access): void {
+    follow(frame, access);
+  }
+
+  const entryOf = (part: RoomPart): WritableEntry | undefined => {
+    if (part.kind === 'frame') return frame;
+    return part.kind === 'section' ? sections.get(part.sectionId) : undefined;
+  };
+
+  function watchers(part: RoomPart, room: RoomConnection): RoomWatchers {
+    return {
+      onForbidden: () => {
+        const renewThis = (access?: Access) => {
+          const entry = entryOf(part);
+          if (entry === undefined) return;
+          const wanted = access ?? entry.access;
+          // Refused twice in a row while the page still thinks it may write: trust the server, read only.
+          const next = entry.room === room && entry.afterRefusal && wanted === 'write' ? 'read' : wanted;
+          reopen(entry, next, room, next === 'write');
+        };
+        // Deferred: the provider emits 'closed' from inside its socket handler.
+        queueMicrotask(() => destroyed || options.onForbidden(part, renewThis));
+      },
+      onRightsChanged: () => queueMicrotask(() => destroyed || onRightsChanged()),
+      onTrouble,
+    };
+  }
+
+  const writable = (part: WritablePart, roomName: string, access: Access): WritableEntry => {
+    const entry = { part, roomName, access, afterRefusal: false };
+    return { ...entry, ...connect(entry, access) };
+  };
+
+  const frame = writable({ kind: 'frame' }, formatRoomName({ reportId, part: { kind: 'frame' } }), options.frameAccess());
+  const review = connectRoom(formatRoomName({ reportId, part: { kind: 'review' } }));
+  const unwatchReview = watchRoom(review, watchers({ kind: 'review' }, review));
+  for (const section of options.sections) {
+    sections.set(section.id, writable({ kind: 'section', sectionId: section.id }, section.room, options.accessOf(section.id)));
+  }
   current = snapshot();
 
   return {
@@ -192,7 +222,7 @@ export function openReportRooms(options: ReportRoomOptions): ReportRoomSet {
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      for (const stop of [...shared, ...[...sections.values()].map((entry) => entry.unwatch)]) stop();
+      for (const stop of [unwatchReview, frame.unwatch, ...[...sections.values()].map((entry) => entry.unwatch)]) stop();
       for (const room of current.all) room.destroy();
     },
   };

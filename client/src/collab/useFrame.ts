@@ -6,11 +6,12 @@ import { watchFrame } from './frameRoom.js';
 
 /** The frame as the page shows it. */
 export interface LiveFrame {
-  /** The fields; empty strings and no recipients until the room has synced. */
+  /** The fields; empty strings and no recipients until the room holds them (see `ready`). */
   fields: FrameFields;
   /**
-   * True once the room has synced with the server at least once. Before that the fields are not shown
-   * as editable: typing into a field the server has not filled yet would race the server's value.
+   * True once the room holds the frame: it synced with the server, or it was loaded from the office's
+   * browser copy of a room that had (localCopy.ts). Before that the fields are not shown as editable:
+   * typing into a field the server has not filled yet would race the server's value.
    */
   ready: boolean;
 }
@@ -57,7 +58,7 @@ export function useFrame(room: RoomConnection | undefined): LiveFrame {
   const status = useSyncExternalStore(saves.subscribe, saves.status);
   // Latched per room, like a section's editor: a reconnect does not take the fields away.
   const [readyRoom, setReadyRoom] = useState<RoomConnection | undefined>(undefined);
-  if (room !== undefined && readyRoom !== room && status?.link === 'synced') setReadyRoom(room);
+  if (room !== undefined && readyRoom !== room && status?.contentReady === true) setReadyRoom(room);
   const ready = room !== undefined && readyRoom === room;
 
   return useMemo(() => ({ fields, ready }), [fields, ready]);

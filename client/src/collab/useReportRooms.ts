@@ -15,6 +15,8 @@ export interface RoomHandlers {
   onRightsChanged(): void;
   /** Whether the person may write a section, as the page knows now (read when the rooms open). */
   accessOf(sectionId: string): Access;
+  /** Whether the person may write the frame, as the page knows now (read when the rooms open). */
+  frameAccess(): Access;
 }
 
 /** How often, at most, failing sockets make the page ask the server whether the session still holds. */
@@ -24,7 +26,7 @@ const SESSION_CHECK_INTERVAL_MS = 5_000;
  * The rooms of `report`, connected as `identity` of the account `accountId`, or null until they are created
  * (right after the first render).
  * @param handlers.onForbidden Called when the server closed a room with 4403, with the room's part and a
- *   function that replaces that section's room with a fresh connection for the access given.
+ *   function that replaces that section's (or the frame's) room with a fresh connection for the access given.
  * @param handlers.onRightsChanged Called when the server closed a room because the person's rights changed.
  */
 export function useReportRooms(report: Report, identity: Identity, accountId: string, handlers: RoomHandlers): ReportRooms | null {
@@ -49,6 +51,7 @@ export function useReportRooms(report: Report, identity: Identity, accountId: st
       identity: { name, color },
       accountId,
       accessOf: (sectionId) => latest.current.accessOf(sectionId),
+      frameAccess: () => latest.current.frameAccess(),
       onChange: setRooms,
       onForbidden: (part, renew) => latest.current.onForbidden(part, renew),
       onRightsChanged: () => latest.current.onRightsChanged(),

@@ -1,7 +1,9 @@
 /**
  * The opening paragraphs before section I (the basis and purpose of the report), edited in the frame
  * room's `preamble` fragment with the section schema. Like the header, only the office writes it. The
- * editor appears once the frame room has synced, so it never starts from an empty document.
+ * editor appears once the frame room holds its content — synced with the server, or loaded from the
+ * office's browser copy of a room that had synced (localCopy.ts) — so it never starts from an empty
+ * document, and what the office typed offline is there after a reload.
  */
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useState, useSyncExternalStore } from 'react';
@@ -46,7 +48,7 @@ export function PreambleEditor({ room, identity, access }: PreambleEditorProps) 
   const saves = room?.saves ?? NO_ROOM;
   const status = useSyncExternalStore(saves.subscribe, saves.status);
   const [readyRoom, setReadyRoom] = useState<RoomConnection | undefined>(undefined);
-  if (room !== undefined && readyRoom !== room && status?.link === 'synced') setReadyRoom(room);
+  if (room !== undefined && readyRoom !== room && status?.contentReady === true) setReadyRoom(room);
   if (room === undefined || readyRoom !== room) return null;
   return <BoundPreamble room={room} identity={identity} access={access} />;
 }

@@ -86,6 +86,7 @@ export const en: Messages = {
       reassigned: (departmentName) =>
         `This section has been assigned to ${departmentName} — the text you had not sent is kept below for you to copy`,
       noLongerYours: 'You may no longer write this section — the text you had not sent is kept below for you to copy',
+      frame: 'You may no longer write the header, the opening paragraphs and the footer — the text you had not sent is kept below for you to copy',
       label: 'Unsent text, only on this computer',
       copy: 'Copy',
       copied: 'Copied',
@@ -147,6 +148,8 @@ export const en: Messages = {
     signTitle: "Signer's title",
     signerName: "Signer's full name",
     signerPlaceholder: "Signer's full name",
+    docType: 'Document type',
+    recipients: 'Recipients',
   },
   tally: {
     label: 'Award results table',

@@ -98,6 +98,8 @@ export interface Messages {
       reassigned: (departmentName: string) => string;
       /** Any other loss of the right to write (unassigned, a new role or department). */
       noLongerYours: string;
+      /** The person may no longer write the header, footer and opening paragraphs (their role changed). */
+      frame: string;
       /** The panel's name, beside its buttons. */
       label: string;
       copy: string;
@@ -159,6 +161,10 @@ export interface Messages {
     signTitle: string;
     signerName: string;
     signerPlaceholder: string;
+    /** The document type ("BÁO CÁO"), named where its value is shown outside the header. */
+    docType: string;
+    /** The recipients ("Nơi nhận"), named where they are shown outside the footer. */
+    recipients: string;
   };
   /** The award tally inside a section. */
   tally: {

@@ -86,6 +86,8 @@ export const vi: Messages = {
       reassigned: (departmentName) =>
         `Phần này đã được giao cho ${departmentName} — nội dung bạn chưa gửi được giữ lại bên dưới để sao chép`,
       noLongerYours: 'Bạn không còn quyền soạn phần này — nội dung bạn chưa gửi được giữ lại bên dưới để sao chép',
+      frame:
+        'Bạn không còn quyền soạn phần đầu, phần mở đầu và phần cuối văn bản — nội dung bạn chưa gửi được giữ lại bên dưới để sao chép',
       label: 'Nội dung chưa gửi, chỉ có trên máy này',
       copy: 'Sao chép',
       copied: 'Đã sao chép',
@@ -147,6 +149,8 @@ export const vi: Messages = {
     signTitle: 'Chức vụ của người ký',
     signerName: 'Họ và tên người ký',
     signerPlaceholder: 'Họ và tên người ký',
+    docType: 'Tên loại văn bản',
+    recipients: 'Nơi nhận',
   },
   tally: {
     label: 'Bảng kết quả khen thưởng',

@@ -6,17 +6,18 @@
  * shows who is here and whether everything is saved.
  *
  * When the server closes a room with 4403, the page asks for the report and the account again: if the
- * report is still shared, the person lost a section while typing; the page takes the owners the server
- * gives (the review room may not have told yet) and renews that section's room with the rights the person
- * now has: it shows what the server has, and the text they could not send stays in their browser and is
- * shown below the section to copy. If not, the page says the report is no longer shared with them.
- * When it closes them because the person's role or department changed (4100), the page reloads the
- * account, so what it lets them write follows at once.
+ * report is still shared, the person lost a section (or, their role changed, the frame) while typing; the
+ * page takes the owners the server gives (the review room may not have told yet) and renews that room
+ * with the rights the person now has: it shows what the server has, and the text they could not send
+ * stays in their browser and is shown below the section (or below the opening paragraphs) to copy. If
+ * not, the page says the report is no longer shared with them. When it closes them because the person's
+ * role or department changed (4100), the page reloads the account, so what it lets them write follows at
+ * once.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { canManageReports, frameAccess, sectionAccess, type Access } from '../../../common/access.js';
 import type { Report, ReportSection } from '../../../common/report.js';
-import type { RoomPart } from '../../../common/rooms.js';
+import { formatRoomName, type RoomPart } from '../../../common/rooms.js';
 import { ApiError } from '../api/http.js';
 import { getReport } from '../api/reports.js';
 import { getMe } from '../api/session.js';
@@ -35,6 +36,7 @@ import { SectionEditor } from '../editor/SectionEditor.js';
 import { AwardCatalogueContext, useAwardCatalogue } from '../editor/tally/tallyEnvironment.js';
 import { FrameFooter } from '../frame/FrameFooter.js';
 import { FrameHeader } from '../frame/FrameHeader.js';
+import { KeptFramePanel } from '../frame/KeptFramePanel.js';
 import { useFrameBinding } from '../frame/useFrameBinding.js';
 import { useT } from '../i18n/locale.js';
 import { Link } from '../router.js';
@@ -83,20 +85,29 @@ function OwnedSection({ report, section, owner, rooms, onAssigned }: OwnedSectio
   );
 }
 
-/** What the report page does about its rooms; the sheet adds what only it knows (the owners). */
-type PageRoomHandlers = Omit<RoomHandlers, 'accessOf'>;
+/** What the report page does about its rooms; the sheet adds what only it knows (the owners, the person's rights). */
+type PageRoomHandlers = Omit<RoomHandlers, 'accessOf' | 'frameAccess'>;
 
 function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomHandlers }) {
   const t = useT();
   const { identity, me } = useSession();
   // The access the page shows, for the rooms opened before the owners are read below.
   const accessOf = useRef<(sectionId: string) => Access>(() => 'read');
-  const roomHandlers = useMemo<RoomHandlers>(() => ({ ...handlers, accessOf: (sectionId) => accessOf.current(sectionId) }), [handlers]);
+  const frameRights = frameAccess(me);
+  const frameRightsNow = useRef(frameRights);
+  const roomHandlers = useMemo<RoomHandlers>(
+    () => ({ ...handlers, accessOf: (sectionId) => accessOf.current(sectionId), frameAccess: () => frameRightsNow.current }),
+    [handlers],
+  );
   const rooms = useReportRooms(report, identity, me.id, roomHandlers);
   const { owners, setOwner } = useSectionOwners(report, rooms?.review);
   useLayoutEffect(() => {
     accessOf.current = (sectionId) => sectionAccess(me, owners.get(sectionId) ?? null);
+    frameRightsNow.current = frameRights;
   });
+  // The frame keeps a browser copy only while the person may write it (reportRoomSet.ts).
+  const followFrame = rooms?.setFrameAccess;
+  useEffect(() => followFrame?.(frameRights), [followFrame, frameRights]);
   const people = usePeople(rooms?.frame.provider.awareness);
   const status = useSaveStatus(rooms?.all);
   const frame = useFrameBinding(rooms?.frame, me);
@@ -121,8 +132,14 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
         </nav>
         <article className="sheet" lang="vi">
           <FrameHeader frame={frame} />
-          <PreambleEditor room={rooms?.frame} identity={identity} access={frameAccess(me)} />
+          <PreambleEditor room={rooms?.frame} identity={identity} access={frameRights} />
           <AwardCatalogueContext.Provider value={catalogue}>
+            <KeptFramePanel
+              room={rooms?.frame}
+              copyName={localCopyName(me.id, formatRoomName({ reportId: report.id, part: { kind: 'frame' } }))}
+              active={frameRights !== 'write'}
+              fields={frame.fields}
+            />
             {report.sections.map((section) => (
               <OwnedSection
                 key={section.id}
@@ -152,7 +169,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [lost, setLost] = useState(false);
-  // Bumped to reconnect every room (a frame or review room refused while the report is still shared).
+  // Bumped to reconnect every room (the review room refused while the report is still shared).
   const [generation, setGeneration] = useState(0);
 
   const { me, reloadMe } = useSession();
@@ -164,12 +181,18 @@ export function ReportPage({ reportId }: { reportId: string }) {
             // The owners as the server has them now: the page shows them at once, before the review room.
             setReport(fresh);
             if (now.role !== me.role || now.departmentId !== me.departmentId) void reloadMe();
-            if (part.kind !== 'section') {
-              setGeneration((current) => current + 1);
-              return;
+            switch (part.kind) {
+              case 'review':
+                setGeneration((current) => current + 1);
+                return;
+              case 'frame':
+                renew(frameAccess(now));
+                return;
+              case 'section': {
+                const owner = fresh.sections.find((section) => section.id === part.sectionId)?.ownerDepartmentId ?? null;
+                renew(sectionAccess(now, owner));
+              }
             }
-            const owner = fresh.sections.find((section) => section.id === part.sectionId)?.ownerDepartmentId ?? null;
-            renew(sectionAccess(now, owner));
           },
           (failure: unknown) => {
             if (isNotShared(failure)) setLost(true);
