@@ -75,3 +75,39 @@ export function sectionAccess(actor: Actor, ownerDepartmentId: string | null): A
 export function frameAccess(actor: Actor): Access {
   return canManageReports(actor.role) ? 'write' : 'read';
 }
+
+/**
+ * Resolving or reopening a comment thread (issue 9): its author and the department it was written for,
+ * the department that owns the section, the office, the admin and the chairperson. Another department
+ * may not close a thread it neither wrote nor owns the section of.
+ */
+export function canResolveThread(
+  actor: Actor & { userId: string },
+  thread: { authorId: string; authorDepartmentId: string | null },
+  sectionOwnerDepartmentId: string | null,
+): boolean {
+  switch (actor.role) {
+    case 'admin':
+    case 'office':
+    case 'chair':
+      return true;
+    case 'editor':
+      if (actor.userId === thread.authorId) return true;
+      return actor.departmentId !== null && (actor.departmentId === thread.authorDepartmentId || actor.departmentId === sectionOwnerDepartmentId);
+  }
+}
+
+/** Accepting or rejecting a suggested edit: whoever may write the section (its department, the office). */
+export function canDecideSuggestion(actor: Actor, sectionOwnerDepartmentId: string | null): boolean {
+  return sectionAccess(actor, sectionOwnerDepartmentId) === 'write';
+}
+
+/** Approving or returning a section: the chairperson only. */
+export function canReviewSections(role: Role): boolean {
+  return role === 'chair';
+}
+
+/** Reading a report's audit log: the office, the admin and the chairperson. */
+export function canReadAudit(role: Role): boolean {
+  return role === 'admin' || role === 'office' || role === 'chair';
+}

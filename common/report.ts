@@ -4,6 +4,6 @@
  */
 import { reportStatusSchema, type ReportStatus } from './api/reports.js';
 
-export type { Report, ReportSection, ReportStatus, ReportSummary } from './api/reports.js';
+export type { Report, ReportListEntry, ReportSection, ReportStatus, ReportSummary } from './api/reports.js';
 
 export const REPORT_STATUSES: readonly ReportStatus[] = reportStatusSchema.options;

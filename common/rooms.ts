@@ -73,7 +73,12 @@ export const PREAMBLE_FRAGMENT = 'preamble';
 
 /**
  * The review room's maps, written only by the server (keys documented in server/collab/reviewRoom.ts):
- * `review` (the workflow status) and `owners` (section id → owning department id, `''` for none).
+ * `review` (the workflow status), `owners` (section id → owning department id, `''` for none), `threads`
+ * (comment threads by id), `suggestions` (suggested edits by id) and `sectionReviews` (section id → the
+ * chairperson's verdict).
  */
 export const REVIEW_STATE_MAP = 'review';
 export const OWNERS_MAP = 'owners';
+export const THREADS_MAP = 'threads';
+export const SUGGESTIONS_MAP = 'suggestions';
+export const SECTION_REVIEWS_MAP = 'sectionReviews';

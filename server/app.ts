@@ -21,11 +21,14 @@ import { RoomRegistry } from './collab/roomRegistry.js';
 import type { AppConfig } from './config.js';
 import { errorBody, installErrorHandler } from './errors.js';
 import { createReportService } from './reports/reportService.js';
+import { liveReviewRooms } from './review/reviewRooms.js';
+import { createReviewService } from './review/reviewService.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerExportRoutes } from './routes/export.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerOpenApiRoute } from './routes/openapi.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerReviewRoutes } from './routes/review.js';
 import { registerSessionRoutes } from './routes/session.js';
 import { registerTemplateRoutes } from './routes/templates.js';
 import { registerWorkspaceRoutes } from './routes/workspace.js';
@@ -51,7 +54,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const awards = await loadAwardCatalogue(config.templatesDir);
   if (awards.problem) app.log.error(describeProblem(awards.problem));
 
-  const registry = new RoomRegistry(store, config.collab, app.log);
+  // An edit stored in a section's room may turn its approval to `changed`; `review` is made just below.
+  const registry = new RoomRegistry(store, config.collab, app.log, {
+    onStored: (room, userId) => review.sections.noteStoredEdit(room, userId),
+  });
   const sessions = new Sessions(store, config.auth.sessions);
   const accounts = new AccountService(store, (who, change) =>
     closeConnectionsOf(registry, (identity) => concerns(who, identity), change),
@@ -61,6 +67,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     templates,
     onOwnershipChange: (report) => publishOwnership(registry, report),
   });
+  const review = createReviewService({ store, reports, rooms: liveReviewRooms(registry), logger: app.log });
   await bootstrap(store, accounts, reports, {
     ...config.auth,
     dataDir: config.dataDir,
@@ -98,7 +105,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerHealthRoute(app, registry);
   registerOpenApiRoute(app);
   registerTemplateRoutes(app, templates, awards.catalogue);
-  registerReportRoutes(app, reports);
+  registerReportRoutes(app, reports, review);
+  registerReviewRoutes(app, review);
   registerExportRoutes(app, { reports, store, catalogue: awards.catalogue, options: config.export });
   registerCollab(app, {
     authenticate: sessions.authenticate,

@@ -1,6 +1,7 @@
 /** Reports (CONTRACT.md, "REST"): create, list, read, assign a section to a department, export to Word. */
 import { z } from 'zod';
 import { MAX_TITLE_LENGTH } from '../limits.js';
+import { sectionReviewSchema } from '../review.js';
 import { defineRoute } from './route.js';
 
 /** A report's place in the workflow: draft → review → approved → issued (DESIGN.md). */
@@ -14,6 +15,9 @@ export const reportSectionSchema = z
     title: z.string(),
     ownerDepartmentId: z.string().nullable().describe('the department that writes it; null until the office assigns one'),
     room: z.string().describe('the room that holds its body, `<reportId>/section/<sectionId>`, at ws://HOST/collab/<room>'),
+    review: sectionReviewSchema
+      .optional()
+      .describe('the chairperson’s verdict (issue 9); the server sends it with every section, `{state: "none"}` until reviewed'),
   })
   .describe('A main section of a report');
 
@@ -29,12 +33,26 @@ export const reportSummarySchema = z
   })
   .describe('A report as the list shows it');
 
+/** A report as `GET /api/reports` lists it, with how far its review has come. */
+export const reportListEntrySchema = reportSummarySchema
+  .extend({
+    sectionCount: z.number().int().nonnegative().describe('how many sections it has'),
+    approvedSections: z.number().int().nonnegative().describe('how many of them the chairperson has approved (and nobody changed since): "3/4 phần đã duyệt"'),
+    mentionsUnread: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('comment threads that mention the caller or their department and that none of them has opened yet'),
+  })
+  .describe('A report as the list shows it, with its review progress');
+
 /** A report as `GET /api/reports/:id` and `POST /api/reports` return it. */
 export const reportSchema = reportSummarySchema.extend({ sections: z.array(reportSectionSchema) }).describe('A report with its sections');
 
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 export type ReportSection = z.infer<typeof reportSectionSchema>;
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
+export type ReportListEntry = z.infer<typeof reportListEntrySchema>;
 export type Report = z.infer<typeof reportSchema>;
 
 export const createReportBody = z.strictObject({
@@ -59,7 +77,7 @@ export const reportRoutes = {
     summary: 'The reports the caller may see, newest first',
     roles: 'signed-in',
     rolesNote: WHO_SEES,
-    success: { status: 200, description: 'the reports', schema: z.array(reportSummarySchema) },
+    success: { status: 200, description: 'the reports', schema: z.array(reportListEntrySchema) },
   }),
   createReport: defineRoute({
     method: 'POST',
@@ -111,4 +129,9 @@ export const reportRoutes = {
   }),
 };
 
-export const reportSchemas = { ReportSummary: reportSummarySchema, Report: reportSchema, ReportSection: reportSectionSchema };
+export const reportSchemas = {
+  ReportSummary: reportSummarySchema,
+  ReportListEntry: reportListEntrySchema,
+  Report: reportSchema,
+  ReportSection: reportSectionSchema,
+};

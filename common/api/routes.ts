@@ -7,6 +7,7 @@
 import { departmentRoutes, userRoutes, accountSchemas } from './accounts.js';
 import { apiErrorSchema } from './error.js';
 import { reportRoutes, reportSchemas } from './reports.js';
+import { reviewRoutes, reviewSchemas } from './review.js';
 import type { RouteSpec } from './route.js';
 import { sessionRoutes, sessionSchemas } from './session.js';
 import { systemRoutes } from './system.js';
@@ -20,6 +21,7 @@ export const api = {
   ...userRoutes,
   ...templateRoutes,
   ...reportRoutes,
+  ...reviewRoutes,
   ...systemRoutes,
 } satisfies Record<string, RouteSpec>;
 
@@ -38,4 +40,5 @@ export const apiSchemas = {
   ...workspaceSchemas,
   ...templateSchemas,
   ...reportSchemas,
+  ...reviewSchemas,
 };

@@ -48,6 +48,8 @@ export interface RoomEvents {
   onOccupancy(room: Room, empty: boolean): void;
   /** The store refused a write even after retries, or the document broke; the registry drops the room. */
   onFailure(room: Room): void;
+  /** A connection's edit was stored (before it is relayed); the review learns of edits to approved sections. */
+  onStored?(room: Room, connection: Connection): void;
 }
 
 export class Room {
@@ -274,6 +276,7 @@ export class Room {
       return false;
     }
     connection.wrote = true;
+    this.events.onStored?.(this, connection);
     const message = encodeUpdate(added);
     for (const other of this.connections) if (other !== connection) other.send(message);
     if (this.persistence.shouldCompact && !this.compactionScheduled) {

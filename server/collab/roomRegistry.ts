@@ -16,6 +16,15 @@ export interface RegistryOptions extends PersistenceOptions, RoomLimits {
   idleUnloadMs: number;
 }
 
+/** What the registry tells whoever keeps facts about rooms' content (the review). */
+export interface RoomHooks {
+  /**
+   * A client's edit to `room` was stored, sent by `userId`. Called in the room's queue, for every stored
+   * edit: it must return at once (start any work without awaiting it) and not throw.
+   */
+  onStored?(room: string, userId: string): void;
+}
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   /** The rooms that finished loading and are not retiring; for changes to rooms that are live. */
@@ -28,6 +37,7 @@ export class RoomRegistry {
     private readonly store: Store,
     private readonly options: RegistryOptions,
     private readonly logger: FastifyBaseLogger,
+    private readonly hooks: RoomHooks = {},
   ) {}
 
   /** The number of rooms loaded or loading. */
@@ -129,6 +139,7 @@ export class RoomRegistry {
       {
         onOccupancy: (target, empty) => this.occupancy(target, empty),
         onFailure: (target) => this.drop(target),
+        onStored: (target, connection) => this.hooks.onStored?.(target.name, connection.identity.userId),
       },
       this.options,
       this.logger,

@@ -9,10 +9,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from './store.js';
 import { sqliteAccounts } from './sqlite/accounts.js';
+import { sqliteAudit } from './sqlite/audit.js';
+import { sqliteComments } from './sqlite/comments.js';
 import { sqliteDocuments } from './sqlite/documents.js';
 import { sqliteReports } from './sqlite/reports.js';
 import { SCHEMA } from './sqlite/schema.js';
+import { sqliteSectionReviews } from './sqlite/sectionReviews.js';
 import { sqliteSessions, sqliteSettings } from './sqlite/sessions.js';
+import { sqliteSuggestions } from './sqlite/suggestions.js';
 
 /** Opens (creating if needed) the SQLite store at `file`. */
 export function openSqliteStore(file: string): Store {
@@ -25,6 +29,7 @@ export function openSqliteStore(file: string): Store {
   db.exec(SCHEMA);
 
   const documents = sqliteDocuments(db);
+  const audit = sqliteAudit(db);
   let open = true;
   return {
     ...documents,
@@ -32,6 +37,10 @@ export function openSqliteStore(file: string): Store {
     ...sqliteAccounts(db),
     ...sqliteSessions(db),
     ...sqliteSettings(db),
+    ...sqliteComments(db, audit),
+    ...sqliteSuggestions(db, audit),
+    ...sqliteSectionReviews(db, audit),
+    listAudit: audit.listAudit,
     async close() {
       if (!open) return;
       open = false;

@@ -4,6 +4,7 @@
  */
 import type { Role } from '../../common/access.js';
 import type { ReportStatus } from '../../common/report.js';
+import type { ReviewStore } from './reviewStore.js';
 
 /** A room's document as stored: the last snapshot plus the updates appended after it, in order. */
 export interface StoredDocument {
@@ -143,7 +144,7 @@ export interface SettingsStore {
   setSetting(key: string, value: string): Promise<void>;
 }
 
-export interface Store extends DocumentStore, ReportStore, AccountStore, SessionStore, SettingsStore {
+export interface Store extends DocumentStore, ReportStore, AccountStore, SessionStore, SettingsStore, ReviewStore {
   /** Closes the store; pending writes are durable when it resolves. */
   close(): Promise<void>;
 }

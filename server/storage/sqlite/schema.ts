@@ -1,4 +1,10 @@
-/** The SQLite schema, created when missing. */
+import { REVIEW_SCHEMA } from './reviewSchema.js';
+
+/**
+ * The SQLite schema, created when missing. Opening a file written by an earlier version creates the
+ * tables it lacks (the review's, issue 9) and changes none it has: that is the whole migration, since every
+ * change so far only added tables.
+ */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS doc_snapshots (
   room TEXT PRIMARY KEY,
@@ -53,7 +59,7 @@ CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
-`;
+${REVIEW_SCHEMA}`;
 
 /** True for SQLite's "UNIQUE constraint failed" / primary key errors. */
 export function isUniqueViolation(error: unknown): boolean {

@@ -8,6 +8,7 @@ import { pathOf } from '../../../common/api/route.js';
 import { api, apiRoutes, type ApiRouteName } from '../../../common/api/routes.js';
 import { openApiPath } from '../../../server/routes/openapi.js';
 import { call, login } from '../../helpers/api.js';
+import { storedAnchor } from '../review/support.js';
 import { startServer, type TestServer } from '../../helpers/startServer.js';
 import { expectDocumented, registeredApiRoutes, type OpenApiDocument } from './support.js';
 
@@ -70,6 +71,37 @@ describe('the API description', () => {
       getReport: () => ({ params: { id: idOf('createReport') } }),
       listReports: () => ({}),
       exportDocx: () => ({ params: { id: idOf('createReport') } }),
+      createComment: async () => {
+        const { anchor, quote } = await storedAnchor(server.store, idOf('createReport'), 'tham-muu');
+        const mentions = { departmentIds: [idOf('createDepartment')], userIds: [] };
+        return { params: { id: idOf('createReport') }, body: { sectionId: 'tham-muu', anchor, quote, body: 'Đề nghị bổ sung số liệu.', mentions } };
+      },
+      listComments: () => ({ params: { id: idOf('createReport') } }),
+      replyToComment: () => ({ params: { id: idOf('createReport'), threadId: idOf('createComment') }, body: { body: 'Đã bổ sung.' } }),
+      updateComment: () => ({ params: { id: idOf('createReport'), threadId: idOf('createComment') }, body: { resolved: true } }),
+      markCommentRead: () => ({ params: { id: idOf('createReport'), threadId: idOf('createComment') } }),
+      createSuggestion: async () => {
+        const { anchor, quote } = await storedAnchor(server.store, idOf('createReport'), 'tham-muu');
+        return { params: { id: idOf('createReport') }, body: { sectionId: 'tham-muu', anchor, quote, replacement: 'Về công tác' } };
+      },
+      listSuggestions: () => ({ params: { id: idOf('createReport') } }),
+      acceptSuggestion: () => ({ params: { id: idOf('createReport'), sid: idOf('createSuggestion') } }),
+      rejectSuggestion: async () => {
+        const { anchor, quote } = await storedAnchor(server.store, idOf('createReport'), 'ket-qua');
+        const body = { sectionId: 'ket-qua', anchor, quote, replacement: '' };
+        const created = await call(server.url, server.adminCookie, 'POST', `/api/reports/${idOf('createReport')}/suggestions`, body);
+        return { params: { id: idOf('createReport'), sid: ((await created.json()) as { id: string }).id } };
+      },
+      reviewSection: async () => {
+        const chair = { username: 'chutich', password: 'chutich-mat-khau', displayName: 'Trương Thị Diệp', role: 'chair' };
+        expect((await call(server.url, server.adminCookie, 'POST', '/api/users', chair)).status).toBe(201);
+        return {
+          cookie: await login(server.url, chair.username, chair.password),
+          params: { id: idOf('createReport'), sectionId: 'tham-muu' },
+          body: { state: 'returned', note: 'Trả lại: bổ sung số liệu quý IV' },
+        };
+      },
+      getAudit: () => ({ params: { id: idOf('createReport') } }),
       health: () => ({ cookie: null }),
       openApi: () => ({ cookie: null }),
       signOut: async () => ({ cookie: await login(server.url, 'admin', server.adminPassword) }),

@@ -12,6 +12,7 @@ import type { ReportRecord, SectionRecord, Store, StoredDocument } from '../../.
 import { seededRandom } from '../../../common/seededRandom.js';
 import { docFromStored } from '../../../server/storage/storedDocument.js';
 import { describeAccountStoreContract } from './accountStoreContract.js';
+import { describeReviewStoreContract } from './reviewStoreContract.js';
 
 /** A freshly opened, empty store and how to get at its data again. */
 export interface OpenedStore {
@@ -448,5 +449,6 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     });
 
     describeAccountStoreContract(() => store);
+    describeReviewStoreContract(() => opened);
   });
 }
