@@ -5,6 +5,7 @@
  * room (server/collab/reviewRoom.ts); the limits bound what a caller may send.
  */
 import { z } from 'zod';
+import { ROLES } from './access.js';
 
 /** The longest comment or reply, in characters. */
 export const MAX_COMMENT_LENGTH = 4000;
@@ -118,6 +119,16 @@ export const auditEntrySchema = z
   })
   .describe('One entry of a report’s audit log');
 
+/** Someone who may read a report, as "@" offers them to be mentioned. */
+export const reportReaderSchema = z
+  .object({
+    id: z.string(),
+    displayName: z.string(),
+    departmentId: z.string().nullable(),
+    role: z.enum(ROLES),
+  })
+  .describe('A person who may read the report');
+
 export type Anchor = z.infer<typeof anchorSchema>;
 export type Author = z.infer<typeof authorSchema>;
 export type Mentions = z.infer<typeof mentionsSchema>;
@@ -130,6 +141,7 @@ export type Suggestion = z.infer<typeof suggestionSchema>;
 export type SectionReviewState = z.infer<typeof sectionReviewStateSchema>;
 export type SectionReview = z.infer<typeof sectionReviewSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type ReportReader = z.infer<typeof reportReaderSchema>;
 
 /** The review of a section nobody has reviewed. */
 export const NO_REVIEW: SectionReview = { state: 'none' };

@@ -20,6 +20,7 @@ import { startSessionWatch } from './collab/sessionWatch.js';
 import { RoomRegistry } from './collab/roomRegistry.js';
 import type { AppConfig } from './config.js';
 import { errorBody, installErrorHandler } from './errors.js';
+import { ExportPool } from './export/exportPool.js';
 import { createReportService } from './reports/reportService.js';
 import { liveReviewRooms } from './review/reviewRooms.js';
 import { createReviewService } from './review/reviewService.js';
@@ -31,18 +32,28 @@ import { registerReportRoutes } from './routes/reports.js';
 import { registerReviewRoutes } from './routes/review.js';
 import { registerSessionRoutes } from './routes/session.js';
 import { registerTemplateRoutes } from './routes/templates.js';
+import { registerWorkflowRoutes } from './routes/workflow.js';
 import { registerWorkspaceRoutes } from './routes/workspace.js';
 import { bootstrap } from './seed/bootstrap.js';
 import { openSqliteStore } from './storage/sqliteStore.js';
 import type { Store } from './storage/store.js';
 import { loadAwardCatalogue } from './templates/loadAwardCatalogue.js';
 import { describeProblem, loadTemplates } from './templates/loadTemplates.js';
+import { finalDocxBuilder } from './workflow/finalDocx.js';
+import { Freezes } from './workflow/freezes.js';
+import { workflowRooms } from './workflow/workflowRooms.js';
+import { createWorkflowService } from './workflow/workflowService.js';
 
 export interface BuildOptions {
   /** The store to use; by default the SQLite file in `config.dataDir`. */
   store?: Store;
   /** Where first-start credentials are printed (once); by default stdout. */
   print?: (line: string) => void;
+  /**
+   * The workflow's clock (issue 10): today's date, which an issue defaults to, and the year whose number
+   * sequence comes next. By default the system's; tests move it across a new year.
+   */
+  now?: () => Date;
 }
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -58,6 +69,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const registry = new RoomRegistry(store, config.collab, app.log, {
     onStored: (room, userId) => review.sections.noteStoredEdit(room, userId),
   });
+  // Reports frozen ahead of their stored status while this process issues them (issue 10).
+  const freezes = new Freezes();
   const sessions = new Sessions(store, config.auth.sessions);
   const accounts = new AccountService(store, (who, change) =>
     closeConnectionsOf(registry, (identity) => concerns(who, identity), change),
@@ -65,9 +78,26 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const reports = createReportService({
     store,
     templates,
-    onOwnershipChange: (report) => publishOwnership(registry, report),
+    onOwnershipChange: (report) => publishOwnership(registry, report, freezes.isFrozen(report)),
   });
-  const review = createReviewService({ store, reports, rooms: liveReviewRooms(registry), logger: app.log });
+  const review = createReviewService({ store, reports, rooms: liveReviewRooms(registry, (id) => freezes.isHeld(id)), logger: app.log });
+  // One pool of export threads for downloads and for the file stored at issuing.
+  const exportPool = new ExportPool(config.export, (error) => app.log.error({ err: error }, 'an export worker failed'));
+  const workflow = createWorkflowService({
+    store,
+    reports,
+    rooms: workflowRooms(registry, store),
+    freezes,
+    buildFinalDocx: finalDocxBuilder({
+      pool: exportPool,
+      store,
+      catalogue: awards.catalogue,
+      options: config.export,
+      onError: (error, report) => app.log.error({ err: error, reportId: report.id }, 'building the final Word file failed'),
+    }),
+    logger: app.log,
+    now: options.now,
+  });
   await bootstrap(store, accounts, reports, {
     ...config.auth,
     dataDir: config.dataDir,
@@ -107,10 +137,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerTemplateRoutes(app, templates, awards.catalogue);
   registerReportRoutes(app, reports, review);
   registerReviewRoutes(app, review);
-  registerExportRoutes(app, { reports, store, catalogue: awards.catalogue, options: config.export });
+  registerWorkflowRoutes(app, workflow, review);
+  registerExportRoutes(app, { reports, store, catalogue: awards.catalogue, options: config.export, pool: exportPool, issuedFiles: store });
   registerCollab(app, {
     authenticate: sessions.authenticate,
     findReport: (id) => reports.find(id),
+    isFrozen: (report) => freezes.isFrozen(report),
     registry,
     limits: {
       maxMessageBytes: config.collab.maxMessageBytes,
@@ -129,6 +161,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     stopHeartbeat();
     stopSessionWatch();
     await registry.closeAll();
+    await exportPool.close();
     await store.close();
   });
   return app;

@@ -11,6 +11,7 @@ import './styles/editor.css';
 import './styles/fields.css';
 import './styles/frame.css';
 import './styles/tally.css';
+import './styles/review.css';
 import './styles/admin.css';
 import './styles/print.css';
 

@@ -30,6 +30,17 @@ export const reportSummarySchema = z
     templateId: z.string(),
     docType: z.string().describe('the document type as printed, e.g. "BÁO CÁO"'),
     createdAt: z.iso.datetime(),
+    // Issue 10: present once the report is issued, never before.
+    number: z.string().optional().describe('issued: its number (Số) as printed, zero-padded, e.g. "05"'),
+    symbol: z.string().optional().describe('issued: its symbol (ký hiệu) as issued, e.g. "BC-UBND"'),
+    date: z.iso.date().optional().describe('issued: its date (YYYY-MM-DD) as the header prints it'),
+    issuedAt: z.iso.datetime().optional().describe('issued: when it was issued'),
+    issuedBy: z.string().optional().describe('issued: the user id of who issued it'),
+    issuedSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional()
+      .describe('issued: the SHA-256 (hex) of the Word file stored at issuing, which every download returns'),
   })
   .describe('A report as the list shows it');
 
@@ -67,6 +78,15 @@ export const assignSectionBody = z.strictObject({
 // Any string: an id that cannot exist is answered 404 by the route, as an unknown one is.
 const reportParams = z.object({ id: z.string() });
 const sectionParams = z.object({ id: z.string(), sectionId: z.string() });
+
+/** The Word export's options; `comments` reads as true or false (issue 9: none by default). */
+export const exportDocxQuery = z.object({
+  comments: z
+    .enum(['1', 'true'])
+    .optional()
+    .transform((value) => value !== undefined)
+    .describe('`1` or `true`: the open comment threads and suggestions as Word comments on the text they cover; left out: none'),
+});
 
 const WHO_SEES = 'an editor sees only the reports one of whose sections their department owns; the others see every report';
 
@@ -106,21 +126,29 @@ export const reportRoutes = {
     params: sectionParams,
     body: assignSectionBody,
     success: { status: 200, description: 'the section', schema: reportSectionSchema },
-    errors: { 400: 'invalid input, or no such department', 403: 'not the office', 404: 'no such report or section' },
+    errors: {
+      400: 'invalid input, or no such department',
+      403: 'not the office',
+      404: 'no such report or section',
+      409: 'the report is issued: nobody writes it any more (`report_issued`)',
+    },
   }),
   exportDocx: defineRoute({
     method: 'GET',
     path: '/api/reports/:id/export.docx',
-    summary: 'The report as a Word file in the form of Nghị định 30/2020/NĐ-CP, built from the stored rooms',
+    summary:
+      'The report as a Word file in the form of Nghị định 30/2020/NĐ-CP, built from the stored rooms; once the report is issued, exactly the file stored at issuing, with its SHA-256 (hex) in the header X-Content-SHA256',
     roles: 'signed-in',
     rolesNote: WHO_SEES,
     params: reportParams,
+    query: exportDocxQuery,
     success: {
       status: 200,
       description: 'the .docx, named after the report in Content-Disposition',
       file: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     },
     errors: {
+      400: '`comments` is neither `1` nor `true` (`invalid_input`)',
       403: 'not shared with the caller',
       404: 'no such report',
       413: 'the report is over the export’s size limit (`export_too_large`)',

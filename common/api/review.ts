@@ -17,6 +17,7 @@ import {
   MAX_REPLACEMENT_LENGTH,
   MAX_REVIEW_NOTE_LENGTH,
   mentionsSchema,
+  reportReaderSchema,
   sectionReviewSchema,
   suggestionSchema,
 } from '../review.js';
@@ -98,6 +99,7 @@ const READERS = 'anyone who may read the report: the office, the admin, the chai
 const DECIDERS = 'whoever may write the section: the department that owns it, the office, the admin';
 
 const invalidAnchor = '`invalid_anchor`: an anchor that does not decode, is not in that section’s text, or covers nothing';
+const ISSUED = 'the report is issued: its review no longer changes, reading it still works (`report_issued`, issue 10)';
 
 export const reviewRoutes = {
   listComments: defineRoute({
@@ -123,6 +125,7 @@ export const reviewRoutes = {
       400: `invalid input; no such section; a mention of a department or person who cannot read the report (\`invalid_mention\`); ${invalidAnchor}`,
       403: 'not shared with the caller',
       404: 'no such report',
+      409: ISSUED,
     },
   }),
   replyToComment: defineRoute({
@@ -134,7 +137,12 @@ export const reviewRoutes = {
     params: threadParams,
     body: newReplyBody,
     success: { status: 201, description: 'the new reply', schema: commentReplySchema },
-    errors: { 400: 'invalid input, or a mention of someone who cannot read the report (`invalid_mention`)', 403: 'not shared with the caller', 404: 'no such report or thread' },
+    errors: {
+      400: 'invalid input, or a mention of someone who cannot read the report (`invalid_mention`)',
+      403: 'not shared with the caller',
+      404: 'no such report or thread',
+      409: ISSUED,
+    },
   }),
   updateComment: defineRoute({
     method: 'PATCH',
@@ -146,7 +154,17 @@ export const reviewRoutes = {
     params: threadParams,
     body: threadChangesBody,
     success: { status: 200, description: 'the thread', schema: commentThreadSchema },
-    errors: { 403: 'not shared with the caller, or not one who may resolve it', 404: 'no such report or thread' },
+    errors: { 403: 'not shared with the caller, or not one who may resolve it', 404: 'no such report or thread', 409: ISSUED },
+  }),
+  listReportPeople: defineRoute({
+    method: 'GET',
+    path: '/api/reports/:id/people',
+    summary: 'Who may read the report, by name: the people a comment or reply may mention',
+    roles: 'signed-in',
+    rolesNote: READERS,
+    params: reportParams,
+    success: { status: 200, description: 'the active accounts that may read the report', schema: z.array(reportReaderSchema) },
+    errors: { 403: 'not shared with the caller', 404: 'no such report' },
   }),
   markCommentRead: defineRoute({
     method: 'POST',
@@ -181,7 +199,7 @@ export const reviewRoutes = {
       400: `invalid input; no such section; ${invalidAnchor}, or not within one paragraph`,
       403: 'not shared with the caller',
       404: 'no such report',
-      409: 'the anchored text does not read `quote` (`suggestion_stale`)',
+      409: `the anchored text does not read \`quote\` (\`suggestion_stale\`); ${ISSUED}`,
     },
   }),
   acceptSuggestion: defineRoute({
@@ -195,7 +213,7 @@ export const reviewRoutes = {
     errors: {
       403: 'not shared with the caller, or not one who may write the section',
       404: 'no such report or suggestion',
-      409: 'the text changed since it was suggested (`suggestion_stale`), or it was accepted or rejected already (`suggestion_decided`)',
+      409: `the text changed since it was suggested (\`suggestion_stale\`), or it was accepted or rejected already (\`suggestion_decided\`); ${ISSUED}`,
     },
   }),
   rejectSuggestion: defineRoute({
@@ -209,7 +227,7 @@ export const reviewRoutes = {
     errors: {
       403: 'not shared with the caller, or not one who may write the section',
       404: 'no such report or suggestion',
-      409: 'it was accepted or rejected already (`suggestion_decided`)',
+      409: `it was accepted or rejected already (\`suggestion_decided\`); ${ISSUED}`,
     },
   }),
   reviewSection: defineRoute({
@@ -220,7 +238,7 @@ export const reviewRoutes = {
     params: sectionParams,
     body: sectionVerdictBody,
     success: { status: 200, description: 'the section with its review', schema: reportSectionSchema },
-    errors: { 403: 'not the chairperson', 404: 'no such report or section' },
+    errors: { 403: 'not the chairperson', 404: 'no such report or section', 409: ISSUED },
   }),
   getAudit: defineRoute({
     method: 'GET',
@@ -243,4 +261,5 @@ export const reviewSchemas = {
   Suggestion: suggestionSchema,
   SectionReview: sectionReviewSchema,
   AuditEntry: auditEntrySchema,
+  ReportReader: reportReaderSchema,
 };

@@ -12,6 +12,7 @@ import type { RouteSpec } from './route.js';
 import { sessionRoutes, sessionSchemas } from './session.js';
 import { systemRoutes } from './system.js';
 import { templateRoutes, templateSchemas } from './templates.js';
+import { workflowRoutes, workflowSchemas } from './workflow.js';
 import { workspaceRoutes, workspaceSchemas } from './workspace.js';
 
 export const api = {
@@ -22,6 +23,7 @@ export const api = {
   ...templateRoutes,
   ...reportRoutes,
   ...reviewRoutes,
+  ...workflowRoutes,
   ...systemRoutes,
 } satisfies Record<string, RouteSpec>;
 
@@ -41,4 +43,5 @@ export const apiSchemas = {
   ...templateSchemas,
   ...reportSchemas,
   ...reviewSchemas,
+  ...workflowSchemas,
 };

@@ -11,17 +11,28 @@ import { forbidden, notFound } from '../errors.js';
 /** What a person may do in one part of a report: write, read, nothing (`hidden`), or there is no such part. */
 export type RoomVerdict = Access | 'hidden' | 'missing';
 
-export function roomAccess(identity: Identity, report: Report, part: RoomPart): RoomVerdict {
+/** Whether a report is frozen: issued, or being issued (server/workflow/freezes.ts). */
+export type FrozenCheck = (report: Report) => boolean;
+
+/** Without a process that issues reports, a report is frozen when its stored status is `issued`. */
+export const isIssued: FrozenCheck = (report) => report.status === 'issued';
+
+/**
+ * The access of `identity` to a part of `report`. A frozen report (issue 10: issued, or being issued) is
+ * read-only for everyone, in every room.
+ */
+export function roomAccess(identity: Identity, report: Report, part: RoomPart, frozen = isIssued(report)): RoomVerdict {
   if (!canSeeReport(identity, report.sections.map((section) => section.ownerDepartmentId))) return 'hidden';
   switch (part.kind) {
     case 'review':
       // Written only by the server (DESIGN.md).
       return 'read';
     case 'frame':
-      return frameAccess(identity);
+      return frozen ? 'read' : frameAccess(identity);
     case 'section': {
       const section = report.sections.find((candidate) => candidate.id === part.sectionId);
-      return section ? sectionAccess(identity, section.ownerDepartmentId) : 'missing';
+      if (!section) return 'missing';
+      return frozen ? 'read' : sectionAccess(identity, section.ownerDepartmentId);
     }
   }
 }
@@ -31,10 +42,11 @@ export async function authoriseRoom(
   identity: Identity,
   room: RoomName,
   findReport: (id: string) => Promise<Report | null>,
+  isFrozen: FrozenCheck = isIssued,
 ): Promise<Access> {
   const report = await findReport(room.reportId);
   if (!report) throw notFound(`report "${room.reportId}"`);
-  const verdict = roomAccess(identity, report, room.part);
+  const verdict = roomAccess(identity, report, room.part, isFrozen(report));
   switch (verdict) {
     case 'hidden':
       throw forbidden('this report is not shared with you');

@@ -11,20 +11,30 @@ import { CloseCode } from '../../common/closeCodes.js';
 import { formatRoomName, parseRoomName } from '../../common/rooms.js';
 import type { Report } from '../../common/report.js';
 import type { Identity } from '../auth/identity.js';
-import { roomAccess } from './authorise.js';
+import { isIssued, roomAccess } from './authorise.js';
 import type { Verdict } from './room.js';
 import type { RoomRegistry } from './roomRegistry.js';
 import { writeReviewState } from './reviewRoom.js';
 
-export async function publishOwnership(registry: RoomRegistry, report: Report): Promise<void> {
+/** `frozen`: the report is issued or being issued (issue 10), so every room stays read-only. */
+export async function publishOwnership(registry: RoomRegistry, report: Report, frozen = isIssued(report)): Promise<void> {
   const reviewRoom = formatRoomName({ reportId: report.id, part: { kind: 'review' } });
   await registry.withRoom(reviewRoom, (room) => room.applyServerChange((doc) => writeReviewState(doc, report)));
+  await reauthoriseReport(registry, report, frozen);
+}
+
+/**
+ * Gives every live connection to the report's rooms the access it has now, in each room's order: an edit
+ * received before this is judged by the old rights, one after by the new. Resolves when every room has
+ * handled what it received before (issue 10: issuing freezes the rooms so, then builds the file).
+ */
+export async function reauthoriseReport(registry: RoomRegistry, report: Report, frozen: boolean): Promise<void> {
   await Promise.all(
     registry.liveRooms(`${report.id}/`).map((room) => {
       const name = parseRoomName(room.name);
       if (!name) return Promise.resolve();
       return room.reauthorise((connection): Verdict => {
-        const verdict = roomAccess(connection.identity, report, name.part);
+        const verdict = roomAccess(connection.identity, report, name.part, frozen);
         if (verdict === 'write' || verdict === 'read') return verdict;
         return { close: CloseCode.forbiddenWrite, reason: 'this report is no longer shared with you' };
       });

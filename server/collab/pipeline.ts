@@ -3,6 +3,7 @@
  *
  * 1. authenticate the upgrade request ......... auth/crossSite.ts (→ 403), auth/sessions.ts (cookie → 401)
  * 2. parse the room name, authorise the room .. common/rooms.ts, collab/authorise.ts → 403 / 404
+ *    (an issued report, or one being issued: read-only for everyone, server/workflow/freezes.ts)
  * 3. listen at once, buffering ................ collab/connection.ts (bounded: 4413)
  * 4. load the room once, authorise again ...... collab/roomRegistry.ts (snapshot + update log)
  * 5. per message: decode and bound ............ collab/messages.ts, collab/connection.ts (4400, 4413)
@@ -21,7 +22,7 @@ import { COLLAB_PATH, formatRoomName, parseRoomName, type RoomName } from '../..
 import type { Authenticator, Identity } from '../auth/identity.js';
 import { isForeignOrigin } from '../auth/crossSite.js';
 import { AppError, errorBody, forbidden, notFound, unauthenticated } from '../errors.js';
-import { authoriseRoom } from './authorise.js';
+import { authoriseRoom, type FrozenCheck } from './authorise.js';
 import { Connection, type ConnectionLimits } from './connection.js';
 import type { Verdict } from './room.js';
 import type { RoomRegistry } from './roomRegistry.js';
@@ -30,6 +31,8 @@ import { CloseCode } from '../../common/closeCodes.js';
 export interface PipelineDeps {
   authenticate: Authenticator;
   findReport: (id: string) => Promise<Report | null>;
+  /** Whether a report is frozen (issued, or being issued): its rooms are then read-only for everyone. */
+  isFrozen?: FrozenCheck;
   registry: RoomRegistry;
   limits: ConnectionLimits;
 }
@@ -48,7 +51,7 @@ async function admit(deps: PipelineDeps, request: FastifyRequest): Promise<Admis
   const name = (request.params as { '*'?: string })['*'] ?? '';
   const room = parseRoomName(name);
   if (!room) throw notFound(`room "${name}"`);
-  const access = await authoriseRoom(identity, room, deps.findReport);
+  const access = await authoriseRoom(identity, room, deps.findReport, deps.isFrozen);
   return { room, identity, access };
 }
 
@@ -79,7 +82,7 @@ export function registerCollab(app: FastifyInstance, deps: PipelineDeps): void {
         return { close: CloseCode.rightsChanged, reason: 'your rights changed; reconnect' };
       }
       try {
-        return await authoriseRoom(identity, room, deps.findReport);
+        return await authoriseRoom(identity, room, deps.findReport, deps.isFrozen);
       } catch (error) {
         if (error instanceof AppError) return { close: CloseCode.forbiddenWrite, reason: error.message };
         throw error;

@@ -4,6 +4,9 @@
  *
  * - `Y.Map` `review`:
  *   - `status`: the report's workflow state, one of `draft`, `review`, `approved`, `issued`.
+ *   - once issued (issue 10): `number` (as printed, `"05"`), `symbol` (`"BC-UBND"`), `date` (`YYYY-MM-DD`),
+ *     `issuedAt` (ISO 8601), `issuedBy` (a user id) and `issuedSha256` (the hex SHA-256 of the Word file
+ *     stored at issuing, which every download returns); absent before.
  * - `Y.Map` `owners`: section id → the id of the department that writes it, `''` when none. Mirrors the
  *   database (the authority) so every client sees a reassignment at once.
  * - `Y.Map` `threads` (issue 9): thread id → the comment thread as a JSON value, in the shape of
@@ -28,10 +31,17 @@ import { OWNERS_MAP, REVIEW_STATE_MAP, SECTION_REVIEWS_MAP, SUGGESTIONS_MAP, THR
 
 export { OWNERS_MAP, REVIEW_STATE_MAP, SECTION_REVIEWS_MAP, SUGGESTIONS_MAP, THREADS_MAP };
 
-/** Writes the report's status and section owners into a review room's document. */
-export function writeReviewState(doc: Y.Doc, report: Pick<Report, 'status' | 'sections'>): void {
+/** What issuing fixed, as the `review` map carries it (issue 10). */
+const ISSUE_KEYS = ['number', 'symbol', 'date', 'issuedAt', 'issuedBy', 'issuedSha256'] as const;
+
+/** Writes the report's status (with what issuing fixed, once issued) and section owners into a review room's document. */
+export function writeReviewState(doc: Y.Doc, report: Pick<Report, 'status' | 'sections' | (typeof ISSUE_KEYS)[number]>): void {
   const review = doc.getMap(REVIEW_STATE_MAP);
   if (review.get('status') !== report.status) review.set('status', report.status);
+  for (const key of ISSUE_KEYS) {
+    const value = report[key];
+    if (value !== undefined && review.get(key) !== value) review.set(key, value);
+  }
   const owners = doc.getMap<string>(OWNERS_MAP);
   for (const section of report.sections) {
     const owner = section.ownerDepartmentId ?? '';

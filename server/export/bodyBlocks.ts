@@ -10,14 +10,17 @@ import type { AwardCatalogue } from '../../common/awards.js';
 import type { ProseMirrorJSON } from '../../common/editorSchema.js';
 import { nextHeading, START_COUNT, type HeadingCount } from '../../common/numbering.js';
 import { cleanText, upper } from './cleanText.js';
+import { commentSplitter, NO_COMMENTS, type CommentSplitter } from './commentMarks.js';
+import { placeSectionComments } from './commentPlacement.js';
 import { plain, type Block, type ExportSection, type Inline, type ParagraphRole } from './exportModel.js';
 import { tallyBlocks } from './tallyBlocks.js';
 
-/** What the walk through one section carries: the heading count and the blocks so far. */
+/** What the walk through one section carries: the heading count, the blocks so far, where comments cut the text. */
 interface Walk {
   count: HeadingCount;
   catalogue: AwardCatalogue;
   blocks: Block[];
+  comments: CommentSplitter;
 }
 
 /** A bullet list item's label: a dash, as official documents write it (and the editor shows it). */
@@ -43,8 +46,11 @@ function hrefOf(marks: ProseMirrorJSON['marks']): string | null {
   }
 }
 
-/** A text node as runs: its marks kept, line feeds inside it made line breaks. */
-function textInlines(node: ProseMirrorJSON): Inline[] {
+/**
+ * A text node as runs: its marks kept, line feeds inside it made line breaks, cut where a comment's range
+ * starts or ends (with the comment's mark between the pieces).
+ */
+function textInlines(node: ProseMirrorJSON, comments: CommentSplitter): Inline[] {
   const marks = new Set(Array.isArray(node.marks) ? node.marks.map((mark) => mark?.type) : []);
   const style = {
     bold: marks.has('bold'),
@@ -54,20 +60,26 @@ function textInlines(node: ProseMirrorJSON): Inline[] {
     href: hrefOf(node.marks),
   };
   const out: Inline[] = [];
-  cleanText(node.text).split('\n').forEach((line, index) => {
-    if (index > 0) out.push({ kind: 'break' });
-    if (line !== '') out.push(plain(line, style));
-  });
+  for (const piece of comments.split(node)) {
+    if (typeof piece !== 'string') {
+      out.push(piece);
+      continue;
+    }
+    cleanText(piece).split('\n').forEach((line, index) => {
+      if (index > 0) out.push({ kind: 'break' });
+      if (line !== '') out.push(plain(line, style));
+    });
+  }
   return out;
 }
 
 /** The runs of a textblock; inline nodes the schema does not know give their text. */
-function inlinesOf(node: ProseMirrorJSON): Inline[] {
+function inlinesOf(node: ProseMirrorJSON, comments: CommentSplitter): Inline[] {
   const out: Inline[] = [];
   for (const child of childrenOf(node)) {
     if (child.type === 'hardBreak') out.push({ kind: 'break' });
-    else if (typeof child.text === 'string') out.push(...textInlines(child));
-    else out.push(...inlinesOf(child));
+    else if (typeof child.text === 'string') out.push(...textInlines(child, comments));
+    else out.push(...inlinesOf(child, comments));
   }
   return out;
 }
@@ -83,7 +95,7 @@ function visitHeading(node: ProseMirrorJSON, depth: number, walk: Walk): void {
   const level = node.attrs?.level === 3 ? 3 : 2;
   const { label, count } = nextHeading(walk.count, level);
   walk.count = count;
-  const inlines = inlinesOf(node);
+  const inlines = inlinesOf(node, walk.comments);
   const labelled = hasText(inlines) ? [plain(`${label} `), ...inlines] : [plain(label)];
   pushParagraph(walk, level === 2 ? 'item' : 'point', depth, labelled);
 }
@@ -109,7 +121,7 @@ function visitList(node: ProseMirrorJSON, depth: number, walk: Walk, ordered: bo
 function visitBlock(node: ProseMirrorJSON, depth: number, walk: Walk, role: ParagraphRole = 'body'): void {
   switch (node.type) {
     case 'paragraph': {
-      const inlines = inlinesOf(node);
+      const inlines = inlinesOf(node, walk.comments);
       // Empty paragraphs print nothing: the space between paragraphs is the layout's (PL I, 6 pt).
       if (hasText(inlines)) pushParagraph(walk, role, depth, inlines);
       return;
@@ -146,7 +158,7 @@ function visitUnknown(node: ProseMirrorJSON, depth: number, walk: Walk, role: Pa
     for (const child of children) visitBlock(child, depth, walk, role);
     return;
   }
-  const inlines = inlinesOf({ type: 'paragraph', content: [node] });
+  const inlines = inlinesOf({ type: 'paragraph', content: [node] }, walk.comments);
   if (hasText(inlines)) pushParagraph(walk, role, depth, inlines);
 }
 
@@ -157,17 +169,24 @@ export function sectionHeading(section: Pick<ExportSection, 'number' | 'title'>)
 }
 
 /** A body's blocks after `lead` (a heading, or nothing). Items and points are counted from 1 in each body. */
-function bodyBlocks(body: ProseMirrorJSON | null | undefined, catalogue: AwardCatalogue, lead: Block[]): Block[] {
-  const walk: Walk = { count: START_COUNT, catalogue, blocks: lead };
+function bodyBlocks(
+  body: ProseMirrorJSON | null | undefined,
+  catalogue: AwardCatalogue,
+  lead: Block[],
+  comments: CommentSplitter = NO_COMMENTS,
+): Block[] {
+  const walk: Walk = { count: START_COUNT, catalogue, blocks: lead, comments };
   const root = body && typeof body === 'object' ? body : { type: 'doc' };
   const top = root.type === 'doc' ? childrenOf(root) : [root];
   for (const node of top) visitBlock(node, 0, walk);
   return walk.blocks;
 }
 
-/** One section as blocks: its heading, then its body. */
+/** One section as blocks: its heading, then its body; its comments, if any, marked on the text they cover. */
 export function sectionBlocks(section: ExportSection, catalogue: AwardCatalogue): Block[] {
-  return bodyBlocks(section.body, catalogue, [sectionHeading(section)]);
+  const comments = section.comments ?? [];
+  const blocks = bodyBlocks(section.body, catalogue, [sectionHeading(section)], commentSplitter(section.body, comments));
+  return placeSectionComments(blocks, comments);
 }
 
 /** The opening paragraphs before section I, without a heading. */

@@ -19,21 +19,23 @@ import type { AwardCatalogue } from '../../common/awards.js';
 import { preambleBlocks, sectionBlocks } from './bodyBlocks.js';
 import { cleanText } from './cleanText.js';
 import { withClosingMark } from './closingMark.js';
+import { closeKeepingMarks } from './commentPlacement.js';
 import type { Block, ExportInput } from './exportModel.js';
 import { footerBlocks } from './footerBlocks.js';
 import { headerTable, titleBlock } from './frameBlocks.js';
 import { DRAFT_BOX, FONT, LANGUAGE, MARGIN, PAGE, SIZE, TEXT_COLOR, TIGHT } from './layout.js';
 import { renderBody } from './renderBody.js';
+import { commentsPart } from './renderComments.js';
 
 /** What a draft's first page says at its top. */
 export const DRAFT_MARK = 'DỰ THẢO';
 
 /** The body of the report as blocks: the opening paragraphs, every section, then the closing "./.". */
 export function exportBlocks(input: ExportInput, catalogue: AwardCatalogue): Block[] {
-  return withClosingMark([
-    ...preambleBlocks(input.preamble, catalogue),
-    ...input.sections.flatMap((section) => sectionBlocks(section, catalogue)),
-  ]);
+  return closeKeepingMarks(
+    [...preambleBlocks(input.preamble, catalogue), ...input.sections.flatMap((section) => sectionBlocks(section, catalogue))],
+    withClosingMark,
+  );
 }
 
 /** Pages 2 and after: the page number, centred in the top margin (PL I, "Số trang": 13–14, upright). */
@@ -70,6 +72,8 @@ export function buildDocument(input: ExportInput, catalogue: AwardCatalogue): Do
     creator: 'Đồng Soạn',
     // At most 255 characters, counted in code points so an emoji is never cut in half.
     title: Array.from(cleanText(input.frame.subject)).slice(0, 255).join(''),
+    // The review's open comments, with `?comments=1` (issue 9); without them the file has no comments part.
+    comments: commentsPart(input.sections.flatMap((section) => section.comments ?? [])),
     styles: {
       default: {
         document: {

@@ -14,6 +14,30 @@ export interface ExportSection {
   title: string;
   /** The section room's body, as ProseMirror JSON (a `doc` node). */
   body: ProseMirrorJSON;
+  /** The review's open comments on this section, when the export carries them (`?comments=1`). */
+  comments?: AnchoredComment[];
+}
+
+/** A review comment as the Word file carries it (`w:comment` in comments.xml). */
+export interface ExportComment {
+  /** Its `w:id`, unique in the file: what its range marks and reference point at. */
+  id: number;
+  /** Who wrote it, as Word shows it: "Lê Văn Nam (Phòng Nội vụ)". */
+  author: string;
+  initials: string;
+  /** When it was written (ISO 8601); null when the stored date does not read as one. */
+  date: string | null;
+  /** Its text, one entry a paragraph: the comment (or suggestion), then each reply. */
+  paragraphs: string[];
+}
+
+/**
+ * A comment with the text it covers, in characters of the section body's text (every text node in document
+ * order, nothing between them), `[from, to)`; null when its text was deleted: it is then pinned to the
+ * start of the section's heading.
+ */
+export interface AnchoredComment extends ExportComment {
+  range: { from: number; to: number } | null;
 }
 
 /** Everything the export needs, read from the store once (`loadReport.ts`). */
@@ -44,7 +68,22 @@ export interface BreakInline {
   kind: 'break';
 }
 
-export type Inline = TextInline | BreakInline;
+/**
+ * Where a comment's range starts or ends among a paragraph's runs (Word's `w:commentRangeStart` and
+ * `w:commentRangeEnd`, the end followed by the comment's reference mark). Prints nothing itself.
+ */
+export interface CommentMark {
+  kind: 'commentStart' | 'commentEnd';
+  /** The {@link ExportComment.id} it belongs to. */
+  id: number;
+}
+
+export type Inline = TextInline | BreakInline | CommentMark;
+
+/** Whether a run is a comment's start or end mark. */
+export function isCommentMark(inline: Inline): inline is CommentMark {
+  return inline.kind === 'commentStart' || inline.kind === 'commentEnd';
+}
 
 /**
  * What a paragraph is, which decides its style: the section's "I. TITLE", an item "1. …" (bold), a point
@@ -87,7 +126,7 @@ export function plain(text: string, marks: Partial<Omit<TextInline, 'kind' | 'te
   return { kind: 'text', text, bold: false, italic: false, underline: false, strike: false, href: null, ...marks };
 }
 
-/** The text of a paragraph, line breaks as "\n". */
+/** The text of a paragraph, line breaks as "\n" (comment marks print nothing). */
 export function inlineText(inlines: readonly Inline[]): string {
-  return inlines.map((inline) => (inline.kind === 'text' ? inline.text : '\n')).join('');
+  return inlines.map((inline) => (inline.kind === 'text' ? inline.text : inline.kind === 'break' ? '\n' : '')).join('');
 }

@@ -1,7 +1,8 @@
 /**
  * One export as an export worker runs it: plain data in (the report, its rooms' stored bytes, the award
- * catalogue), the Word file out. Everything costly — rebuilding the Yjs documents, the blocks, docx's
- * Packer — happens here, off the event loop that relays edits.
+ * catalogue, the review's open notes when asked for), the Word file out. Everything costly — rebuilding the
+ * Yjs documents, resolving the notes' anchors, the blocks, docx's Packer — happens here, off the event loop
+ * that relays edits.
  */
 import type { AwardCatalogue } from '../../common/awards.js';
 import type { Report } from '../../common/report.js';
@@ -9,6 +10,7 @@ import { buildDocx } from './buildDocx.js';
 import { contentDisposition } from './fileName.js';
 import { inputFromRooms } from './loadReport.js';
 import { unpackRooms, type PackedRooms } from './packedRooms.js';
+import type { ReviewNote } from './reviewNotes.js';
 
 export interface ExportTask {
   report: Report;
@@ -18,6 +20,8 @@ export interface ExportTask {
   catalogue: AwardCatalogue;
   /** When the export was asked for (ms since the epoch): the year of a date still blank. */
   requestedAt: number;
+  /** The review's open notes, to print as Word comments (`?comments=1`); absent: the file has none. */
+  notes?: ReviewNote[];
 }
 
 export interface ExportFile {
@@ -35,7 +39,7 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 
 /** Builds the Word file of one export. */
 export async function runExportTask(task: ExportTask): Promise<ExportFile> {
-  const input = inputFromRooms(task.report, unpackRooms(task.rooms), new Date(task.requestedAt));
+  const input = inputFromRooms(task.report, unpackRooms(task.rooms), new Date(task.requestedAt), task.notes ?? null);
   const docx = await buildDocx(input, task.catalogue);
   return { docx: ownBuffer(docx), disposition: contentDisposition(input.frame) };
 }

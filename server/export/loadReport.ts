@@ -13,6 +13,8 @@ import { formatRoomName, PREAMBLE_FRAGMENT, SECTION_FRAGMENT } from '../../commo
 import type { DocumentStore, StoredDocument } from '../storage/store.js';
 import { docFromStored } from '../storage/storedDocument.js';
 import type { ExportInput } from './exportModel.js';
+import type { ReviewNote } from './reviewNotes.js';
+import { sectionComments } from './sectionComments.js';
 
 /** Deeper than this, a body is read as plain paragraphs: no editor makes it, and walking it could overflow. */
 const MAX_NESTING = 64;
@@ -87,8 +89,11 @@ export async function readReportRooms(store: Pick<DocumentStore, 'loadDocument'>
   return { frame, sections };
 }
 
-/** The export input from a report's stored rooms. `now` gives the year of a date still blank. */
-export function inputFromRooms(report: Report, rooms: StoredReportRooms, now = new Date()): ExportInput {
+/**
+ * The export input from a report's stored rooms. `now` gives the year of a date still blank; `notes`, when
+ * given, are the review's open notes, each section getting its own as comments (`?comments=1`).
+ */
+export function inputFromRooms(report: Report, rooms: StoredReportRooms, now = new Date(), notes: readonly ReviewNote[] | null = null): ExportInput {
   const frameDoc = docFromStored(rooms.frame);
   const frame = readFrame(frameDoc);
   const preamble = readSectionBody(frameDoc, PREAMBLE_FRAGMENT);
@@ -98,7 +103,8 @@ export function inputFromRooms(report: Report, rooms: StoredReportRooms, now = n
     if (!stored) throw new Error(`no stored room for section ${section.number} of report ${report.id}`);
     const doc = docFromStored(stored);
     try {
-      return { number: section.number, title: section.title, body: readSectionBody(doc) };
+      const read = { number: section.number, title: section.title, body: readSectionBody(doc) };
+      return notes === null ? read : { ...read, comments: sectionComments(doc, section.id, notes) };
     } finally {
       doc.destroy();
     }

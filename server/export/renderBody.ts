@@ -12,10 +12,12 @@ import {
   Tab,
   TextRun,
   type IRunOptions,
+  type ParagraphChild,
   type Table,
 } from 'docx';
 import { type Block, type Inline, type ParagraphBlock, type TextInline } from './exportModel.js';
 import { BODY, BODY_RULE_FRACTION, MAX_INDENT_LEVELS, RULE, TEXT_COLOR, TEXT_WIDTH } from './layout.js';
+import { renderCommentMark } from './renderComments.js';
 import { hairline } from './spacer.js';
 import { tallyTable } from './tallyTable.js';
 
@@ -41,12 +43,20 @@ export function textRun(inline: TextInline, extra: IRunOptions = {}): TextRun {
   });
 }
 
-/** The runs of a paragraph; links to web or mail addresses stay links. */
-export function renderInlines(inlines: readonly Inline[], bold = false): Array<TextRun | ExternalHyperlink> {
-  return inlines.map((inline) => {
-    if (inline.kind === 'break') return new TextRun({ break: 1 });
-    const run = textRun(bold ? { ...inline, bold: true } : inline);
-    return inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run;
+/** The runs of a paragraph; links to web or mail addresses stay links; comment marks become Word's. */
+export function renderInlines(inlines: readonly Inline[], bold = false): ParagraphChild[] {
+  return inlines.flatMap((inline): ParagraphChild[] => {
+    switch (inline.kind) {
+      case 'break':
+        return [new TextRun({ break: 1 })];
+      case 'commentStart':
+      case 'commentEnd':
+        return renderCommentMark(inline);
+      case 'text': {
+        const run = textRun(bold ? { ...inline, bold: true } : inline);
+        return [inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run];
+      }
+    }
   });
 }
 

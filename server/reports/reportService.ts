@@ -19,6 +19,8 @@ import { writeReviewState } from '../collab/reviewRoom.js';
 import { readWorkspace } from '../accounts/workspaceSettings.js';
 import type { Workspace } from '../../common/account.js';
 import { documentSymbol } from '../../common/nd30Format.js';
+import { formatDocumentNumber } from '../../common/workflow.js';
+import { reportIssued } from '../workflow/workflowErrors.js';
 
 /** What a new report may bring besides its template: owners and content (the demo's sample report). */
 export interface ReportSeed {
@@ -58,8 +60,18 @@ function newId(): string {
 }
 
 function toSummary(record: ReportRecord): ReportSummary {
-  const { id, title, status, templateId, docType, createdAt } = record;
-  return { id, title, status, templateId, docType, createdAt };
+  const { id, title, status, templateId, docType, createdAt, issue } = record;
+  const issued = issue
+    ? {
+        number: formatDocumentNumber(issue.number),
+        symbol: issue.symbol,
+        date: issue.date,
+        issuedAt: issue.issuedAt,
+        issuedBy: issue.issuedBy,
+        issuedSha256: issue.sha256,
+      }
+    : {};
+  return { id, title, status, templateId, docType, createdAt, ...issued };
 }
 
 function toReport(record: ReportRecord): Report {
@@ -199,7 +211,10 @@ export function createReportService({ store, templates, onOwnershipChange }: Rep
         if (!department) throw badRequest(`ownerDepartmentId: no department "${ownerDepartmentId}"`);
         if (department.disabled) throw badRequest(`ownerDepartmentId: department "${department.name}" is disabled`);
       }
-      if (!(await store.getReport(reportId))) throw notFound(`report "${reportId}"`);
+      const record = await store.getReport(reportId);
+      if (!record) throw notFound(`report "${reportId}"`);
+      // Issue 10: who writes a section no longer matters once nobody may write.
+      if (record.status === 'issued') throw reportIssued();
       if (!(await store.setSectionOwner(reportId, sectionId, ownerDepartmentId))) throw notFound(`section "${sectionId}"`);
       const report = (await service.find(reportId))!;
       await onOwnershipChange(report);

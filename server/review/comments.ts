@@ -10,7 +10,7 @@ import { forbidden, notFound } from '../errors.js';
 import type { Reader, ReplyRecord, ThreadRecord } from '../storage/reviewStore.js';
 import { checkNewAnchor, detachedAnchors } from './anchoring.js';
 import { checkMentions, NO_MENTIONS } from './mentions.js';
-import { auditEntry, authorOf, sectionOf, type ReviewContext } from './reviewContext.js';
+import { auditEntry, authorOf, changeable, sectionOf, type ReviewContext } from './reviewContext.js';
 import { threadShape } from './shapes.js';
 
 export interface NewComment {
@@ -58,7 +58,7 @@ export function createCommentService(context: ReviewContext): CommentService {
     },
 
     async create(caller, reportId, input) {
-      const report = await reports.get(caller, reportId);
+      const report = changeable(await reports.get(caller, reportId));
       sectionOf(report, input.sectionId, 'body');
       const mentions = input.mentions ?? NO_MENTIONS;
       await checkMentions(store, report, mentions);
@@ -87,7 +87,7 @@ export function createCommentService(context: ReviewContext): CommentService {
     },
 
     async reply(caller, reportId, threadId, input) {
-      const report = await reports.get(caller, reportId);
+      const report = changeable(await reports.get(caller, reportId));
       const thread = await threadOf(reportId, threadId);
       const mentions = input.mentions ?? NO_MENTIONS;
       await checkMentions(store, report, mentions);
@@ -101,7 +101,7 @@ export function createCommentService(context: ReviewContext): CommentService {
     },
 
     async setResolved(caller, reportId, threadId, resolved) {
-      const report = await reports.get(caller, reportId);
+      const report = changeable(await reports.get(caller, reportId));
       const thread = await threadOf(reportId, threadId);
       const owner = sectionOf(report, thread.sectionId, 'path').ownerDepartmentId;
       if (!canResolveThread(caller, { authorId: thread.author.id, authorDepartmentId: thread.author.departmentId }, owner)) {

@@ -11,6 +11,7 @@ import { badRequest, notFound } from '../errors.js';
 import type { ReportService } from '../reports/reportService.js';
 import type { AuditRecord } from '../storage/reviewStore.js';
 import type { Store } from '../storage/store.js';
+import { reportIssued } from '../workflow/workflowErrors.js';
 import type { ReviewRooms } from './reviewRooms.js';
 
 export interface ReviewDeps {
@@ -48,6 +49,15 @@ export function sectionOf(report: Report, sectionId: string, namedIn: 'body' | '
   if (section) return section;
   if (namedIn === 'body') throw badRequest(`sectionId: the report has no section "${sectionId}"`);
   throw notFound(`section "${sectionId}"`);
+}
+
+/**
+ * The report, if its review may still change: an issued report's comments, suggestions and verdicts are
+ * final (409 `report_issued`, issue 10); reading them stays allowed.
+ */
+export function changeable(report: Report): Report {
+  if (report.status === 'issued') throw reportIssued();
+  return report;
 }
 
 /** An audit entry of a change made at `at` by `userId`. */

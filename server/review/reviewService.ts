@@ -6,6 +6,7 @@ import type { ReportListEntry, ReportSummary } from '../../common/report.js';
 import type { Identity } from '../auth/identity.js';
 import { createAuditService, type AuditService } from './audit.js';
 import { createCommentService, type CommentService } from './comments.js';
+import { createPeopleService, type PeopleService } from './people.js';
 import { defaultNewId, defaultNow, type ReviewContext, type ReviewDeps } from './reviewContext.js';
 import { createReviewMirror } from './reviewMirror.js';
 import { createSectionReviewService, type SectionReviewService } from './sectionReviews.js';
@@ -16,6 +17,8 @@ export interface ReviewService {
   suggestions: SuggestionService;
   sections: SectionReviewService;
   audit: AuditService;
+  /** Who may be mentioned on a report. */
+  people: PeopleService;
   /** The caller's list of reports, each with its review progress and the caller's unread mentions. */
   listEntries(caller: Identity, summaries: readonly ReportSummary[]): Promise<ReportListEntry[]>;
 }
@@ -33,6 +36,7 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
     suggestions: createSuggestionService(context, sections.noteEdit),
     sections,
     audit: createAuditService(context),
+    people: createPeopleService(context),
     async listEntries(caller, summaries) {
       const [progress, unread] = await Promise.all([
         context.store.reviewProgress(),

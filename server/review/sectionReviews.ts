@@ -9,7 +9,7 @@ import { parseRoomName } from '../../common/rooms.js';
 import type { Identity } from '../auth/identity.js';
 import { forbidden } from '../errors.js';
 import type { SectionReviewRecord } from '../storage/reviewStore.js';
-import { auditEntry, sectionOf, type ReviewContext } from './reviewContext.js';
+import { auditEntry, changeable, sectionOf, type ReviewContext } from './reviewContext.js';
 import { sectionReviewShape } from './shapes.js';
 
 export interface SectionVerdict {
@@ -39,7 +39,7 @@ export function createSectionReviewService(context: ReviewContext): SectionRevie
       if (!canReviewSections(caller.role)) {
         throw forbidden('Chỉ Chủ tịch mới duyệt hay trả lại một phần của báo cáo (only the chairperson approves or returns a section)');
       }
-      const report = await reports.get(caller, reportId);
+      const report = changeable(await reports.get(caller, reportId));
       const section = sectionOf(report, sectionId, 'path');
       const at = context.now();
       const record: SectionReviewRecord = {

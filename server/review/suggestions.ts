@@ -10,7 +10,7 @@ import { forbidden, notFound } from '../errors.js';
 import type { SuggestionRecord } from '../storage/reviewStore.js';
 import { checkSuggestedRange, detachedAnchors, replaceAnchoredText } from './anchoring.js';
 import { KeyedQueue } from './keyedQueue.js';
-import { auditEntry, authorOf, sectionOf, type ReviewContext } from './reviewContext.js';
+import { auditEntry, authorOf, changeable, sectionOf, type ReviewContext } from './reviewContext.js';
 import { suggestionDecided } from './reviewErrors.js';
 import { suggestionShape } from './shapes.js';
 
@@ -50,7 +50,7 @@ export function createSuggestionService(context: ReviewContext, onTextChanged: T
 
   /** The suggestion, if the caller may decide on it (404, 403 otherwise). */
   async function decidable(caller: Identity, reportId: string, suggestionId: string): Promise<SuggestionRecord> {
-    const report = await reports.get(caller, reportId);
+    const report = changeable(await reports.get(caller, reportId));
     const suggestion = await suggestionOf(reportId, suggestionId);
     if (!canDecideSuggestion(caller, sectionOf(report, suggestion.sectionId, 'path').ownerDepartmentId)) {
       throw forbidden(
@@ -87,7 +87,7 @@ export function createSuggestionService(context: ReviewContext, onTextChanged: T
     },
 
     async create(caller, reportId, input) {
-      const report = await reports.get(caller, reportId);
+      const report = changeable(await reports.get(caller, reportId));
       sectionOf(report, input.sectionId, 'body');
       await rooms.readSection(reportId, input.sectionId, (doc) => checkSuggestedRange(doc, input.anchor, input.quote));
       const at = context.now();

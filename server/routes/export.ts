@@ -17,39 +17,50 @@ import type { ExportOptions } from '../export/exportOptions.js';
 import { ExportPool } from '../export/exportPool.js';
 import { readReportRooms } from '../export/loadReport.js';
 import { packRooms, storedSize } from '../export/packedRooms.js';
+import { readReviewNotes, type ReviewNoteStore } from '../export/reviewNotes.js';
 import type { ReportService } from '../reports/reportService.js';
 import type { DocumentStore } from '../storage/store.js';
-import { paramsOf } from './input.js';
+import type { WorkflowStore } from '../storage/workflowStore.js';
+import { sendIssuedFile } from '../workflow/issuedDownload.js';
+import { paramsOf, queryOf } from './input.js';
 
 /** The Word media type, as the route table gives it. */
 export const DOCX_CONTENT_TYPE = api.exportDocx.success.file;
 
 export interface ExportRouteDeps {
   reports: ReportService;
-  /** Where the rooms are read from. */
-  store: Pick<DocumentStore, 'loadDocument'>;
+  /** Where the rooms are read from, and with `?comments=1` the review's open notes. */
+  store: Pick<DocumentStore, 'loadDocument'> & ReviewNoteStore;
   /** The award catalogue, for the names in tally tables and their prose. */
   catalogue: AwardCatalogue;
   /** Threads, queue, size and memory limits; the pool is closed with the app. */
   options: ExportOptions;
+  /** The worker pool, shared with issuing (issue 10); by default one of its own, closed with the app. */
+  pool?: ExportPool;
+  /** Where an issued report's file is read (issue 10): every download of an issued report returns exactly it. */
+  issuedFiles?: Pick<WorkflowStore, 'getIssuedFile'>;
 }
 
-export function registerExportRoutes(app: FastifyInstance, { reports, store, catalogue, options }: ExportRouteDeps): void {
-  const pool = new ExportPool(options, (error) => app.log.error({ err: error }, 'an export worker failed'));
-  app.addHook('onClose', () => pool.close());
+export function registerExportRoutes(app: FastifyInstance, { reports, store, catalogue, options, pool: shared, issuedFiles }: ExportRouteDeps): void {
+  const pool = shared ?? new ExportPool(options, (error) => app.log.error({ err: error }, 'an export worker failed'));
+  if (!shared) app.addHook('onClose', () => pool.close());
 
   app.get('/api/reports/:id/export.docx', async (request, reply) => {
     const caller = identityOf(request);
     const { id } = paramsOf(api.exportDocx, request);
+    const { comments } = queryOf(api.exportDocx, request);
     if (!isValidId(id)) throw notFound(`report "${id}"`);
     const report = await reports.get(caller, id);
+    // Issue 10: built once, at issuing (without comments); every later download returns exactly those bytes.
+    if (report.status === 'issued' && !comments && issuedFiles) return sendIssuedFile(reply, issuedFiles, report.id);
     let file;
     try {
       file = await pool.build(async () => {
         const rooms = await readReportRooms(store, report);
         const size = storedSize(rooms);
         if (size > options.maxStoredBytes) throw exportTooLarge(size, options.maxStoredBytes);
-        return { report, rooms: packRooms(rooms), catalogue, requestedAt: Date.now() };
+        const notes = comments ? await readReviewNotes(store, report.id) : undefined;
+        return { report, rooms: packRooms(rooms), catalogue, requestedAt: Date.now(), notes };
       });
     } catch (error) {
       if (error instanceof AppError) throw error;

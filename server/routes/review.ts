@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../common/api/routes.js';
 import type { ReportSection } from '../../common/report.js';
-import type { AuditEntry, CommentThread, Suggestion } from '../../common/review.js';
+import type { AuditEntry, CommentThread, ReportReader, Suggestion } from '../../common/review.js';
 import { isValidId } from '../../common/rooms.js';
 import { identityOf } from '../auth/requestAuth.js';
 import { notFound } from '../errors.js';
@@ -20,7 +20,7 @@ function existing(...ids: string[]): void {
 }
 
 export function registerReviewRoutes(app: FastifyInstance, review: ReviewService): void {
-  const { comments, suggestions, sections, audit } = review;
+  const { comments, suggestions, sections, audit, people } = review;
 
   app.get('/api/reports/:id/comments', async (request): Promise<CommentThread[]> => {
     const { id } = paramsOf(api.listComments, request);
@@ -47,6 +47,12 @@ export function registerReviewRoutes(app: FastifyInstance, review: ReviewService
     const { resolved } = bodyOf(api.updateComment, request);
     existing(id, threadId);
     return comments.setResolved(identityOf(request), id, threadId, resolved);
+  });
+
+  app.get('/api/reports/:id/people', async (request): Promise<ReportReader[]> => {
+    const { id } = paramsOf(api.listReportPeople, request);
+    existing(id);
+    return people.readers(identityOf(request), id);
   });
 
   app.post('/api/reports/:id/comments/:threadId/read', async (request, reply) => {

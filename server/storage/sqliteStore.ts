@@ -17,6 +17,7 @@ import { SCHEMA } from './sqlite/schema.js';
 import { sqliteSectionReviews } from './sqlite/sectionReviews.js';
 import { sqliteSessions, sqliteSettings } from './sqlite/sessions.js';
 import { sqliteSuggestions } from './sqlite/suggestions.js';
+import { sqliteWorkflow } from './sqlite/workflow.js';
 
 /** Opens (creating if needed) the SQLite store at `file`. */
 export function openSqliteStore(file: string): Store {
@@ -40,6 +41,7 @@ export function openSqliteStore(file: string): Store {
     ...sqliteComments(db, audit),
     ...sqliteSuggestions(db, audit),
     ...sqliteSectionReviews(db, audit),
+    ...sqliteWorkflow(db, audit),
     listAudit: audit.listAudit,
     async close() {
       if (!open) return;

@@ -5,6 +5,7 @@
 import type { Role } from '../../common/access.js';
 import type { ReportStatus } from '../../common/report.js';
 import type { ReviewStore } from './reviewStore.js';
+import type { IssueSummary, WorkflowStore } from './workflowStore.js';
 
 /** A room's document as stored: the last snapshot plus the updates appended after it, in order. */
 export interface StoredDocument {
@@ -34,6 +35,8 @@ export interface ReportRecord {
   createdAt: string;
   /** In document order. */
   sections: SectionRecord[];
+  /** Once issued (issue 10): its number, date and file's hash; absent before. */
+  issue?: IssueSummary;
 }
 
 export interface UserRecord {
@@ -144,7 +147,7 @@ export interface SettingsStore {
   setSetting(key: string, value: string): Promise<void>;
 }
 
-export interface Store extends DocumentStore, ReportStore, AccountStore, SessionStore, SettingsStore, ReviewStore {
+export interface Store extends DocumentStore, ReportStore, AccountStore, SessionStore, SettingsStore, ReviewStore, WorkflowStore {
   /** Closes the store; pending writes are durable when it resolves. */
   close(): Promise<void>;
 }

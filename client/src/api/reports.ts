@@ -1,11 +1,11 @@
 /** The report calls of the REST API. */
 import { api } from '../../../common/api/routes.js';
 import type { BodyOf } from '../../../common/api/route.js';
-import type { Report, ReportSection, ReportSummary } from '../../../common/report.js';
+import type { Report, ReportListEntry, ReportSection } from '../../../common/report.js';
 import { call } from './http.js';
 
-/** Every report the person may see, as `GET /api/reports` lists them. */
-export function listReports(signal?: AbortSignal): Promise<ReportSummary[]> {
+/** Every report the person may see, as `GET /api/reports` lists them, with how far each one's review has come. */
+export function listReports(signal?: AbortSignal): Promise<ReportListEntry[]> {
   return call(api.listReports, { signal });
 }
 

@@ -1,6 +1,6 @@
 /**
  * One section of the report: its bar (owner, why it is read-only), its heading ("I. TITLE", metadata, not
- * editable) and its own collaborative editor on the section's room. The editor is created only once the
+ * editable) with the chairperson's verdict beside it, and its own collaborative editor on the section's room. The editor is created only once the
  * room holds the section's content — synced with the server, or loaded from the browser's copy of a room
  * that had synced (localCopy.ts) — so it never starts from an empty document (the server writes each
  * section's starting content; the client never does). Where the person may not write, the editor is not
@@ -16,6 +16,7 @@ import { useKeptCopy } from '../collab/useKeptCopy.js';
 import { useT } from '../i18n/locale.js';
 import type { Identity } from '../identity.js';
 import { EditorToolbar } from './EditorToolbar.js';
+import { useSectionReview } from '../review/useSectionReview.js';
 import { KeptCopyPanel } from './KeptCopyPanel.js';
 import { sectionExtensions } from './sectionExtensions.js';
 import { AwardCatalogueContext, TallyEnvironmentContext } from './tally/tallyEnvironment.js';
@@ -29,6 +30,8 @@ interface SectionEditorProps {
   access: Access;
   /** The line above the heading: owner, read-only reason. */
   bar: ReactNode;
+  /** Beside the heading: the chairperson's verdict on the section (not printed). */
+  verdict?: ReactNode;
   /** The name of the person's browser copy of the section's room (localCopy.ts). */
   copyName: string;
   /** Why unsent text kept in that copy cannot go into the section, shown above it when there is some. */
@@ -45,19 +48,22 @@ export function sectionHeading(section: Pick<ReportSection, 'number' | 'title'>)
 interface SectionFrameProps {
   section: ReportSection;
   bar: ReactNode;
+  /** Beside the heading (the chairperson's verdict); the heading has the whole line without it. */
+  verdict?: ReactNode;
   toolbar?: ReactNode;
   children: ReactNode;
   /** Below the text, outside the document (the kept copy). */
   after?: ReactNode;
 }
 
-function SectionFrame({ section, bar, toolbar, children, after }: SectionFrameProps) {
+function SectionFrame({ section, bar, verdict, toolbar, children, after }: SectionFrameProps) {
+  const heading = <h2 className="section-title">{sectionHeading(section)}</h2>;
   return (
     <>
       <aside className="section-margin">{toolbar}</aside>
       <div className="section-content">
         {bar}
-        <h2 className="section-title">{sectionHeading(section)}</h2>
+        {verdict === undefined || verdict === null ? heading : <div className="section-heading">{heading}{verdict}</div>}
         {children}
         {after}
       </div>
@@ -71,10 +77,11 @@ interface BoundEditorProps {
   identity: Identity;
   access: Access;
   bar: ReactNode;
+  verdict: ReactNode;
   after: ReactNode;
 }
 
-function BoundEditor({ section, room, identity, access, bar, after }: BoundEditorProps) {
+function BoundEditor({ section, room, identity, access, bar, verdict, after }: BoundEditorProps) {
   const writable = access === 'write';
   const editor = useEditor(
     {
@@ -87,6 +94,7 @@ function BoundEditor({ section, room, identity, access, bar, after }: BoundEdito
     [room, identity.name, identity.color],
   );
 
+  const selectReviewCard = useSectionReview(section.id, editor);
   const catalogue = useContext(AwardCatalogueContext);
   const tallies = useMemo(() => ({ catalogue, writable }), [catalogue, writable]);
 
@@ -97,8 +105,9 @@ function BoundEditor({ section, room, identity, access, bar, after }: BoundEdito
   }, [editor, room, writable]);
 
   return (
-    <SectionFrame section={section} bar={bar} toolbar={writable ? <EditorToolbar editor={editor} /> : null} after={after}>
-      <div className={`section-editor ${writable ? '' : 'is-read-only'}`} data-testid={`editor-${section.id}`}>
+    <SectionFrame section={section} bar={bar} verdict={verdict} toolbar={writable ? <EditorToolbar editor={editor} /> : null} after={after}>
+      {/* A click on a highlighted comment or suggestion selects its card in the sidebar. */}
+      <div className={`section-editor ${writable ? '' : 'is-read-only'}`} data-testid={`editor-${section.id}`} onClick={selectReviewCard}>
         {/* Node views (award tallies) render inside EditorContent, so they read this context. */}
         <TallyEnvironmentContext.Provider value={tallies}>
           <EditorContent editor={editor} />
@@ -109,7 +118,7 @@ function BoundEditor({ section, room, identity, access, bar, after }: BoundEdito
 }
 
 /** A section with its bar, heading and editor. */
-export function SectionEditor({ section, room, identity, access, bar, copyName, keptReason }: SectionEditorProps) {
+export function SectionEditor({ section, room, identity, access, bar, verdict, copyName, keptReason }: SectionEditorProps) {
   const t = useT();
   const saves = room?.saves ?? NO_ROOM;
   const status = useSyncExternalStore(saves.subscribe, saves.status);
@@ -123,9 +132,9 @@ export function SectionEditor({ section, room, identity, access, bar, copyName, 
   return (
     <section className="report-section" data-testid={`section-${section.id}`} data-access={access}>
       {room !== undefined && readyRoom === room ? (
-        <BoundEditor section={section} room={room} identity={identity} access={access} bar={bar} after={after} />
+        <BoundEditor section={section} room={room} identity={identity} access={access} bar={bar} verdict={verdict} after={after} />
       ) : (
-        <SectionFrame section={section} bar={bar} after={after}>
+        <SectionFrame section={section} bar={bar} verdict={verdict} after={after}>
           <p className="section-loading">{t.report.sectionLoading}</p>
         </SectionFrame>
       )}

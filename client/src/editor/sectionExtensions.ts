@@ -1,7 +1,7 @@
 /**
  * The editor of one section: the shared schema (common/editorSchema.ts) with the award tally's node view,
- * NFC normalisation of what is typed and pasted, and collaboration on the section's room — its body
- * fragment and its carets.
+ * NFC normalisation of what is typed and pasted, collaboration on the section's room — its body
+ * fragment and its carets — and the review's highlights (comments, suggested edits).
  */
 import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -10,6 +10,7 @@ import { schemaExtensions } from '../../../common/editorSchema.js';
 import { SECTION_FRAGMENT } from '../../../common/rooms.js';
 import type { RoomConnection } from '../collab/connectRoom.js';
 import type { Identity } from '../identity.js';
+import { ReviewHighlights } from '../review/reviewHighlights.js';
 import { NfcNormalize } from './nfcNormalize.js';
 import { PlainEnter } from './plainEnter.js';
 import { AwardTallyWithView } from './tally/awardTallyView.js';
@@ -28,5 +29,7 @@ export function sectionExtensions(room: RoomConnection, identity: Identity, fiel
       provider: room.provider,
       user: { name: identity.name, color: identity.color },
     }),
+    // After the collaboration binding: the highlights read its map of the document (reviewAnchors.ts).
+    ReviewHighlights,
   ];
 }

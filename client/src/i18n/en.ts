@@ -1,11 +1,13 @@
 /** English, offered through the language toggle. */
 import type { Messages } from './messages.js';
+import { reviewEn } from './review.js';
 
 /** The English dictionary. */
 export const en: Messages = {
   appName: 'Đồng Soạn',
   languageSwitch: 'Switch language',
   otherLanguageName: 'Tiếng Việt',
+  review: reviewEn,
   login: {
     title: 'Sign in',
     intro: 'Use the account your administrator gave you to write reports with your colleagues.',
@@ -44,6 +46,13 @@ export const en: Messages = {
     columnTitle: 'Title',
     columnStatus: 'Status',
     columnCreated: 'Created',
+    columnReview: 'Approval',
+    approvedSections: (approved, total) => `${approved} of ${total} sections approved`,
+    mentionsBadge: (count) => (count === 1 ? '1 mention' : `${count} mentions`),
+    mentionsBadgeLabel: (count) =>
+      count === 1
+        ? '1 unread comment mentions you or your department'
+        : `${count} unread comments mention you or your department`,
   },
   status: {
     draft: 'Draft',
@@ -65,6 +74,7 @@ export const en: Messages = {
   report: {
     backToList: '← All reports',
     exportWord: 'Export to Word',
+    exportWordWithComments: 'Export to Word with comments',
     preamble: 'Opening (basis and purpose)',
     loading: 'Loading the report…',
     loadError: 'Could not open the report',
@@ -93,6 +103,30 @@ export const en: Messages = {
       discard: 'Remove from this computer',
       discardConfirm: 'Remove this unsent text from this computer? It cannot be recovered.',
     },
+  },
+  verdict: {
+    label: 'The chairperson’s verdict',
+    states: {
+      none: 'Not reviewed',
+      approved: 'Approved',
+      returned: 'Returned',
+      changed: 'Changed after approval',
+    },
+    approve: 'Approve',
+    return: 'Return',
+    editNote: 'Edit the note',
+    approvedBy: (name, when) => `approved by ${name} at ${when}`,
+    returnedBy: (name, when) => `${name}, ${when}`,
+    changedAt: (when) => `Edited at ${when}; to be approved again`,
+    changedByYou: (when) => `You edited it at ${when}; to be approved again`,
+    changedBy: (name, when) => `${name} edited it at ${when}; to be approved again`,
+    noteLabel: 'Why it is returned',
+    notePlaceholder: 'e.g. add the figures of the fourth quarter',
+    noteRequired: 'Say why it is returned, so its department knows what to change.',
+    submitReturn: 'Send',
+    cancel: 'Cancel',
+    keys: 'Enter to send, Esc to cancel',
+    error: 'Could not save the verdict',
   },
   presence: {
     label: 'Here now',

@@ -1,6 +1,8 @@
 /** The shape of a dictionary: every string the interface shows, in one language. */
 import type { Role } from '../../../common/access.js';
 import type { ReportStatus } from '../../../common/report.js';
+import type { SectionReviewState } from '../../../common/review.js';
+import type { ReviewMessages } from './review.js';
 import type { SaveState } from '../collab/saveState.js';
 
 /** Every string the client shows. Each language provides all of them; the type checker enforces it. */
@@ -9,6 +11,8 @@ export interface Messages {
   languageSwitch: string;
   /** The language offered by the toggle, written in that language ("English" from Vietnamese). */
   otherLanguageName: string;
+  /** The review sidebar: comments, replies, mentions, suggested edits (i18n/review.ts). */
+  review: ReviewMessages;
   login: {
     title: string;
     intro: string;
@@ -50,6 +54,14 @@ export interface Messages {
     columnTitle: string;
     columnStatus: string;
     columnCreated: string;
+    /** The column of how many sections the chairperson has approved. */
+    columnReview: string;
+    /** "3/4 phần đã duyệt". */
+    approvedSections: (approved: number, total: number) => string;
+    /** The badge on a report with unread comments that mention the person or their department. */
+    mentionsBadge: (count: number) => string;
+    /** The same badge, said in full to screen readers. */
+    mentionsBadgeLabel: (count: number) => string;
   };
   status: Record<ReportStatus, string>;
   create: {
@@ -67,6 +79,8 @@ export interface Messages {
     backToList: string;
     /** The link that downloads the report as a Word file. */
     exportWord: string;
+    /** The same, with the open comments and suggested edits as Word comments (issue 9). */
+    exportWordWithComments: string;
     /** The label of the opening paragraphs' editor (before section I). */
     preamble: string;
     loading: string;
@@ -108,6 +122,36 @@ export interface Messages {
       discard: string;
       discardConfirm: string;
     };
+  };
+  /** The chairperson's verdict on a section, beside its heading (issue 9); not printed. */
+  verdict: {
+    /** The group of the verdict and the chairperson's buttons, for screen readers. */
+    label: string;
+    /** The chip of each state; `none` is shown to nobody. */
+    states: Record<SectionReviewState, string>;
+    approve: string;
+    /** Opens the form for the note the section is returned with. */
+    return: string;
+    /** The same button on a returned section: opens the form with its note, to change it. */
+    editNote: string;
+    /** Approved: by whom and when. */
+    approvedBy: (name: string, when: string) => string;
+    /** Returned: by whom and when, after the note. */
+    returnedBy: (name: string, when: string) => string;
+    /** Changed after approval: when (the room does not name who, unless it was the reader). */
+    changedAt: (when: string) => string;
+    changedByYou: (when: string) => string;
+    /** Edited after approval by someone else, named. */
+    changedBy: (name: string, when: string) => string;
+    noteLabel: string;
+    notePlaceholder: string;
+    /** The note was left empty. */
+    noteRequired: string;
+    submitReturn: string;
+    cancel: string;
+    /** How the form is sent or left from the keyboard. */
+    keys: string;
+    error: string;
   };
   presence: {
     label: string;

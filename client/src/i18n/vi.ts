@@ -1,11 +1,13 @@
 /** Vietnamese, the client's first language. */
 import type { Messages } from './messages.js';
+import { reviewVi } from './review.js';
 
 /** The Vietnamese dictionary. */
 export const vi: Messages = {
   appName: 'Đồng Soạn',
   languageSwitch: 'Chuyển ngôn ngữ',
   otherLanguageName: 'English',
+  review: reviewVi,
   login: {
     title: 'Đăng nhập',
     intro: 'Dùng tài khoản do quản trị viên cấp để soạn báo cáo cùng đồng nghiệp.',
@@ -44,6 +46,10 @@ export const vi: Messages = {
     columnTitle: 'Tên báo cáo',
     columnStatus: 'Trạng thái',
     columnCreated: 'Ngày tạo',
+    columnReview: 'Duyệt',
+    approvedSections: (approved, total) => `${approved}/${total} phần đã duyệt`,
+    mentionsBadge: (count) => `${count} nhắc đến bạn`,
+    mentionsBadgeLabel: (count) => `${count} bình luận nhắc đến bạn hoặc phòng của bạn chưa xem`,
   },
   status: {
     draft: 'Dự thảo',
@@ -65,6 +71,7 @@ export const vi: Messages = {
   report: {
     backToList: '← Danh sách báo cáo',
     exportWord: 'Xuất Word',
+    exportWordWithComments: 'Xuất Word kèm bình luận',
     preamble: 'Phần mở đầu (căn cứ, mục đích)',
     loading: 'Đang tải báo cáo…',
     loadError: 'Không mở được báo cáo',
@@ -94,6 +101,30 @@ export const vi: Messages = {
       discard: 'Xóa khỏi máy này',
       discardConfirm: 'Xóa nội dung chưa gửi này khỏi máy? Sau khi xóa không khôi phục được.',
     },
+  },
+  verdict: {
+    label: 'Ý kiến duyệt của Chủ tịch',
+    states: {
+      none: 'Chưa duyệt',
+      approved: 'Đã duyệt',
+      returned: 'Trả lại',
+      changed: 'Đã sửa sau khi duyệt',
+    },
+    approve: 'Duyệt',
+    return: 'Trả lại',
+    editNote: 'Sửa lý do',
+    approvedBy: (name, when) => `${name} duyệt lúc ${when}`,
+    returnedBy: (name, when) => `${name}, ${when}`,
+    changedAt: (when) => `Có chỉnh sửa lúc ${when}, cần duyệt lại`,
+    changedByYou: (when) => `Bạn đã sửa lúc ${when}, cần duyệt lại`,
+    changedBy: (name, when) => `${name} đã sửa lúc ${when}, cần duyệt lại`,
+    noteLabel: 'Lý do trả lại',
+    notePlaceholder: 'Ví dụ: bổ sung số liệu quý IV',
+    noteRequired: 'Hãy ghi lý do trả lại để phòng phụ trách biết cần sửa gì.',
+    submitReturn: 'Gửi',
+    cancel: 'Hủy',
+    keys: 'Enter để gửi, Esc để hủy',
+    error: 'Không lưu được ý kiến duyệt',
   },
   presence: {
     label: 'Đang có mặt',

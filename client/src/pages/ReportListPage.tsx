@@ -1,10 +1,11 @@
 /**
- * The home page: every report the person may see, newest first, and — for the office and the admin — the
- * form that creates one.
+ * The home page: every report the person may see, newest first, with how many of its sections the
+ * chairperson has approved and a badge where comments mention the person unread, and — for the office
+ * and the admin — the form that creates one.
  */
 import { useEffect, useState } from 'react';
 import { canManageReports } from '../../../common/access.js';
-import type { ReportSummary } from '../../../common/report.js';
+import type { ReportListEntry } from '../../../common/report.js';
 import { listReports } from '../api/reports.js';
 import { AppBar } from '../components/AppBar.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
@@ -14,11 +15,27 @@ import { Link, reportPath } from '../router.js';
 import { useSession } from '../session/SessionContext.js';
 import { CreateReportForm } from './CreateReportForm.js';
 
-function newestFirst(a: ReportSummary, b: ReportSummary): number {
+function newestFirst(a: ReportListEntry, b: ReportListEntry): number {
   return b.createdAt.localeCompare(a.createdAt);
 }
 
-function ReportTable({ reports }: { reports: readonly ReportSummary[] }) {
+/** "2 nhắc đến bạn", beside the title of a report with unread mentions; nothing when there are none. */
+function MentionsBadge({ report }: { report: ReportListEntry }) {
+  const t = useT();
+  if (report.mentionsUnread === 0) return null;
+  return (
+    <span
+      className="mention-badge"
+      role="img"
+      aria-label={t.list.mentionsBadgeLabel(report.mentionsUnread)}
+      data-testid={`report-mentions-${report.id}`}
+    >
+      {t.list.mentionsBadge(report.mentionsUnread)}
+    </span>
+  );
+}
+
+function ReportTable({ reports }: { reports: readonly ReportListEntry[] }) {
   const t = useT();
   return (
     <table className="report-table">
@@ -26,6 +43,7 @@ function ReportTable({ reports }: { reports: readonly ReportSummary[] }) {
         <tr>
           <th scope="col">{t.list.columnTitle}</th>
           <th scope="col">{t.list.columnStatus}</th>
+          <th scope="col">{t.list.columnReview}</th>
           <th scope="col">{t.list.columnCreated}</th>
         </tr>
       </thead>
@@ -36,9 +54,16 @@ function ReportTable({ reports }: { reports: readonly ReportSummary[] }) {
               <Link href={reportPath(report.id)} className="report-link">
                 {report.title}
               </Link>
+              <MentionsBadge report={report} />
             </td>
             <td>
               <span className={`status-chip is-${report.status}`}>{t.status[report.status]}</span>
+            </td>
+            <td
+              className={`report-review ${report.sectionCount > 0 && report.approvedSections === report.sectionCount ? 'is-complete' : ''}`}
+              data-testid={`report-approved-${report.id}`}
+            >
+              {report.sectionCount === 0 ? null : t.list.approvedSections(report.approvedSections, report.sectionCount)}
             </td>
             <td className="report-date">{formatDate(report.createdAt)}</td>
           </tr>
@@ -53,7 +78,7 @@ export function ReportListPage() {
   const t = useT();
   const { me } = useSession();
   const mayCreate = canManageReports(me.role);
-  const [reports, setReports] = useState<ReportSummary[] | null>(null);
+  const [reports, setReports] = useState<ReportListEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {

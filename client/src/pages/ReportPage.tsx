@@ -2,7 +2,8 @@
  * One report, laid out as the A4 document it becomes: the header (agency lines, number, place and date,
  * type and subject, bound live to the frame room), then each section with its own editor, its owner, and
  * — where the person may not write — why, then the footer (recipients and signature block). Owners and write access follow the
- * report's review room, so a reassignment takes effect on every open page at once. The presence bar above
+ * report's review room, so a reassignment takes effect on every open page at once; so does the
+ * chairperson's verdict on each section, shown beside its heading. The presence bar above
  * shows who is here and whether everything is saved.
  *
  * When the server closes a room with 4403, the page asks for the report and the account again: if the
@@ -15,18 +16,22 @@
  * once.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { canManageReports, frameAccess, sectionAccess, type Access } from '../../../common/access.js';
+import { canManageReports, canReviewSections, frameAccess, sectionAccess, type Access } from '../../../common/access.js';
 import type { Report, ReportSection } from '../../../common/report.js';
+import type { SectionReview } from '../../../common/review.js';
 import { formatRoomName, type RoomPart } from '../../../common/rooms.js';
 import { ApiError } from '../api/http.js';
 import { getReport } from '../api/reports.js';
 import { getMe } from '../api/session.js';
 import { localCopyName } from '../collab/localCopy.js';
+import { reviewOf } from '../collab/reviewEntries.js';
 import { useReportRooms, type ReportRooms, type RoomHandlers } from '../collab/useReportRooms.js';
+import { useReviewEntries } from '../collab/useReviewEntries.js';
 import { usePeople } from '../collab/usePeople.js';
 import { useSaveStatus } from '../collab/useSaveStatus.js';
 import { useSectionOwners } from '../collab/useSectionOwners.js';
 import { AppBar } from '../components/AppBar.js';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { PresenceBar } from '../components/PresenceBar.js';
 import { readOnlyReason } from '../editor/readOnlyReason.js';
@@ -39,6 +44,9 @@ import { FrameHeader } from '../frame/FrameHeader.js';
 import { KeptFramePanel } from '../frame/KeptFramePanel.js';
 import { useFrameBinding } from '../frame/useFrameBinding.js';
 import { useT } from '../i18n/locale.js';
+import { ReviewProvider } from '../review/ReviewContext.js';
+import { ReviewSidebar } from '../review/ReviewSidebar.js';
+import { SectionVerdict } from '../review/SectionVerdict.js';
 import { Link } from '../router.js';
 import { useSession } from '../session/SessionContext.js';
 
@@ -46,12 +54,14 @@ interface OwnedSectionProps {
   report: Report;
   section: ReportSection;
   owner: string | null;
+  /** The chairperson's verdict on the section, live from the review room. */
+  review: SectionReview;
   rooms: ReportRooms | null;
   onAssigned(sectionId: string, owner: string | null): void;
 }
 
 /** A section with the rights of the person signed in, for its current owner. */
-function OwnedSection({ report, section, owner, rooms, onAssigned }: OwnedSectionProps) {
+function OwnedSection({ report, section, owner, review, rooms, onAssigned }: OwnedSectionProps) {
   const t = useT();
   const { me, identity, department, departments } = useSession();
   const ownerName = owner === null ? null : (department(owner)?.name ?? t.report.unknownDepartment);
@@ -72,6 +82,9 @@ function OwnedSection({ report, section, owner, rooms, onAssigned }: OwnedSectio
       readOnlyReason={readOnlyReason(t, me, owner, ownerName)}
     />
   );
+  const verdict = (
+    <SectionVerdict reportId={report.id} sectionId={section.id} review={review} reviewer={canReviewSections(me.role)} meId={me.id} />
+  );
   return (
     <SectionEditor
       section={section}
@@ -79,6 +92,7 @@ function OwnedSection({ report, section, owner, rooms, onAssigned }: OwnedSectio
       identity={identity}
       access={access}
       bar={bar}
+      verdict={verdict}
       copyName={localCopyName(me.id, section.room)}
       keptReason={keptReason}
     />
@@ -101,6 +115,7 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
   );
   const rooms = useReportRooms(report, identity, me.id, roomHandlers);
   const { owners, setOwner } = useSectionOwners(report, rooms?.review);
+  const reviews = useReviewEntries(rooms?.review);
   useLayoutEffect(() => {
     accessOf.current = (sectionId) => sectionAccess(me, owners.get(sectionId) ?? null);
     frameRightsNow.current = frameRights;
@@ -129,30 +144,46 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
           >
             {t.report.exportWord}
           </a>
+          <a
+            className="sheet-action"
+            href={`/api/reports/${encodeURIComponent(report.id)}/export.docx?comments=1`}
+            download
+            data-testid="export-docx-comments"
+          >
+            {t.report.exportWordWithComments}
+          </a>
         </nav>
-        <article className="sheet" lang="vi">
-          <FrameHeader frame={frame} />
-          <PreambleEditor room={rooms?.frame} identity={identity} access={frameRights} />
-          <AwardCatalogueContext.Provider value={catalogue}>
-            <KeptFramePanel
-              room={rooms?.frame}
-              copyName={localCopyName(me.id, formatRoomName({ reportId: report.id, part: { kind: 'frame' } }))}
-              active={frameRights !== 'write'}
-              fields={frame.fields}
-            />
-            {report.sections.map((section) => (
-              <OwnedSection
-                key={section.id}
-                report={report}
-                section={section}
-                owner={owners.get(section.id) ?? null}
-                rooms={rooms}
-                onAssigned={setOwner}
-              />
-            ))}
-          </AwardCatalogueContext.Provider>
-          <FrameFooter frame={frame} />
-        </article>
+        <ReviewProvider reportId={report.id} entries={reviews} owners={owners}>
+          <div className="sheet-row">
+            <article className="sheet" lang="vi">
+              <FrameHeader frame={frame} />
+              <PreambleEditor room={rooms?.frame} identity={identity} access={frameRights} />
+              <AwardCatalogueContext.Provider value={catalogue}>
+                <KeptFramePanel
+                  room={rooms?.frame}
+                  copyName={localCopyName(me.id, formatRoomName({ reportId: report.id, part: { kind: 'frame' } }))}
+                  active={frameRights !== 'write'}
+                  fields={frame.fields}
+                />
+                {report.sections.map((section) => (
+                  <OwnedSection
+                    key={section.id}
+                    report={report}
+                    section={section}
+                    owner={owners.get(section.id) ?? null}
+                    review={reviewOf(reviews, section.id)}
+                    rooms={rooms}
+                    onAssigned={setOwner}
+                  />
+                ))}
+              </AwardCatalogueContext.Provider>
+              <FrameFooter frame={frame} />
+            </article>
+            <ErrorBoundary fallback={<p className="review-sidebar review-empty" role="alert">{t.review.failed}</p>}>
+              <ReviewSidebar />
+            </ErrorBoundary>
+          </div>
+        </ReviewProvider>
       </main>
     </>
   );

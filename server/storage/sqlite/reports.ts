@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportStatus } from '../../../common/report.js';
 import { StoreConflictError, type ReportRecord, type ReportStore, type SectionRecord } from '../store.js';
+import type { IssueSummary } from '../workflowStore.js';
 import { isUniqueViolation } from './schema.js';
 
 interface ReportRow {
@@ -11,6 +12,14 @@ interface ReportRow {
   template_id: string;
   doc_type: string;
   created_at: string;
+  /** From `report_issues` (issue 10): null until the report is issued. */
+  issue_symbol: string | null;
+  issue_year: number | null;
+  issue_number: number | null;
+  issue_date: string | null;
+  issued_at: string | null;
+  issued_by: string | null;
+  issue_sha256: string | null;
 }
 
 interface SectionRow {
@@ -26,15 +35,38 @@ const toSection = (row: SectionRow): SectionRecord => ({
   ownerDepartmentId: row.owner_department_id,
 });
 
-const toReport = (row: ReportRow, sections: SectionRecord[]): ReportRecord => ({
-  id: row.id,
-  title: row.title,
-  status: row.status,
-  templateId: row.template_id,
-  docType: row.doc_type,
-  createdAt: row.created_at,
-  sections,
-});
+function issueOf(row: ReportRow): IssueSummary | null {
+  if (row.issue_number === null) return null;
+  return {
+    reportId: row.id,
+    symbol: row.issue_symbol!,
+    year: row.issue_year!,
+    number: row.issue_number,
+    date: row.issue_date!,
+    issuedAt: row.issued_at!,
+    issuedBy: row.issued_by!,
+    sha256: row.issue_sha256!,
+  };
+}
+
+const toReport = (row: ReportRow, sections: SectionRecord[]): ReportRecord => {
+  const issue = issueOf(row);
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    templateId: row.template_id,
+    docType: row.doc_type,
+    createdAt: row.created_at,
+    sections,
+    ...(issue ? { issue } : {}),
+  };
+};
+
+/** A report's columns and its issue's (without the file), if it has one. */
+const SELECT_REPORTS = `SELECT r.*, i.symbol AS issue_symbol, i.year AS issue_year, i.number AS issue_number, i.date AS issue_date,
+  i.issued_at, i.issued_by, i.sha256 AS issue_sha256
+  FROM reports r LEFT JOIN report_issues i ON i.report_id = r.id`;
 
 /** `saveRoom` writes a room's starting state inside the report's transaction. */
 export function sqliteReports(db: Database, saveRoom: (room: string, state: Uint8Array) => void): ReportStore {
@@ -44,8 +76,8 @@ export function sqliteReports(db: Database, saveRoom: (room: string, state: Uint
   const insertSection = db.prepare<[string, string, number, string, string | null]>(
     'INSERT INTO report_sections (report_id, id, position, title, owner_department_id) VALUES (?, ?, ?, ?, ?)',
   );
-  const selectReports = db.prepare<[], ReportRow>('SELECT * FROM reports ORDER BY created_at DESC, id');
-  const selectReport = db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE id = ?');
+  const selectReports = db.prepare<[], ReportRow>(`${SELECT_REPORTS} ORDER BY r.created_at DESC, r.id`);
+  const selectReport = db.prepare<[string], ReportRow>(`${SELECT_REPORTS} WHERE r.id = ?`);
   const selectAllSections = db.prepare<[], SectionRow>(
     'SELECT report_id, id, title, owner_department_id FROM report_sections ORDER BY report_id, position',
   );

@@ -1,9 +1,10 @@
 import { REVIEW_SCHEMA } from './reviewSchema.js';
+import { WORKFLOW_SCHEMA } from './workflowSchema.js';
 
 /**
  * The SQLite schema, created when missing. Opening a file written by an earlier version creates the
- * tables it lacks (the review's, issue 9) and changes none it has: that is the whole migration, since every
- * change so far only added tables.
+ * tables it lacks (the review's, issue 9; the workflow's, issue 10) and changes none it has: that is the
+ * whole migration, since every change so far only added tables (and triggers).
  */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS doc_snapshots (
@@ -59,7 +60,7 @@ CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
-${REVIEW_SCHEMA}`;
+${REVIEW_SCHEMA}${WORKFLOW_SCHEMA}`;
 
 /** True for SQLite's "UNIQUE constraint failed" / primary key errors. */
 export function isUniqueViolation(error: unknown): boolean {

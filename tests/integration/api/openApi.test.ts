@@ -79,6 +79,7 @@ describe('the API description', () => {
       listComments: () => ({ params: { id: idOf('createReport') } }),
       replyToComment: () => ({ params: { id: idOf('createReport'), threadId: idOf('createComment') }, body: { body: 'Đã bổ sung.' } }),
       updateComment: () => ({ params: { id: idOf('createReport'), threadId: idOf('createComment') }, body: { resolved: true } }),
+      listReportPeople: () => ({ params: { id: idOf('createReport') } }),
       markCommentRead: () => ({ params: { id: idOf('createReport'), threadId: idOf('createComment') } }),
       createSuggestion: async () => {
         const { anchor, quote } = await storedAnchor(server.store, idOf('createReport'), 'tham-muu');
@@ -102,6 +103,10 @@ describe('the API description', () => {
         };
       },
       getAudit: () => ({ params: { id: idOf('createReport') } }),
+      changeReportStatus: () => ({ params: { id: idOf('createReport') }, body: { to: 'review' } }),
+      nextReportNumber: () => ({ params: { id: idOf('createReport') } }),
+      createVersion: () => ({ params: { id: idOf('createReport') }, body: { label: 'Bản gửi Chủ tịch' } }),
+      listVersions: () => ({ params: { id: idOf('createReport') } }),
       health: () => ({ cookie: null }),
       openApi: () => ({ cookie: null }),
       signOut: async () => ({ cookie: await login(server.url, 'admin', server.adminPassword) }),

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportListEntry } from '../../../common/report.js';
-import type { CommentReply, CommentThread, StoredThread } from '../../../common/review.js';
+import type { CommentReply, CommentThread, ReportReader, StoredThread } from '../../../common/review.js';
 import { THREADS_MAP } from '../../../common/rooms.js';
 import { waitFor } from '../../helpers/waitFor.js';
 import { anchorOfWords, ok, refused, reviewEntry, startReviewServer, writeParagraph, type ReviewFixture, type Who } from './support.js';
@@ -171,6 +171,18 @@ describe('comment threads', () => {
     const thread = await ok<CommentThread>(comment('chair', 'Đúng'), 201);
     await refused(f.as('chair', 'POST', `${base}/comments/${thread.id}/replies`, { body: 'Nhắc sai', mentions: { userIds: [f.stranger.id] } }), 400, 'invalid_mention');
     expect((await ok<CommentThread[]>(f.as('chair', 'GET', `${base}/comments`))).map((t) => [t.body, t.replies.length])).toEqual([['Đúng', 0]]);
+  });
+
+  it('offers as people to mention exactly those who may read the report, and each of them is accepted as a mention', async () => {
+    const people = await ok<ReportReader[]>(f.as('vhtt', 'GET', `${base}/people`));
+    const ids = people.map((person) => person.id);
+    expect(new Set(ids)).toEqual(new Set([f.ids.admin, f.ids.office, f.ids.noivu, f.ids.vhtt, f.ids.chair]));
+    expect(ids).not.toContain(f.ids.stranger);
+    expect(people.find((person) => person.id === f.ids.noivu)).toMatchObject({ departmentId: f.ws.departments.noivu.id, role: 'editor' });
+    await ok<CommentThread>(comment('vhtt', 'Nhắc mọi người', { mentions: { userIds: ids } }), 201);
+    // A disabled account is no longer offered.
+    await ok(f.as('admin', 'PATCH', `/api/users/${f.ids.vhtt}`, { disabled: true }));
+    expect((await ok<ReportReader[]>(f.as('chair', 'GET', `${base}/people`))).map((person) => person.id)).not.toContain(f.ids.vhtt);
   });
 
   it('writes every change to the audit log, with who made it', async () => {

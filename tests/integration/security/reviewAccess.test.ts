@@ -49,6 +49,7 @@ describe('review access control', () => {
       { name: 'replyToComment', method: 'POST', path: `${base}/comments/${thread.id}/replies`, body: { body: 'Trả lời' } },
       { name: 'updateComment', method: 'PATCH', path: `${base}/comments/${thread.id}`, body: { resolved: true } },
       { name: 'markCommentRead', method: 'POST', path: `${base}/comments/${thread.id}/read` },
+      { name: 'listReportPeople', method: 'GET', path: `${base}/people` },
       { name: 'listSuggestions', method: 'GET', path: `${base}/suggestions` },
       { name: 'createSuggestion', method: 'POST', path: `${base}/suggestions`, body: { sectionId: 'tham-muu', anchor, quote, replacement: 'x' } },
       { name: 'acceptSuggestion', method: 'POST', path: `${base}/suggestions/${suggestion.id}/accept` },

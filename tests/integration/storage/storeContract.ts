@@ -13,6 +13,7 @@ import { seededRandom } from '../../../common/seededRandom.js';
 import { docFromStored } from '../../../server/storage/storedDocument.js';
 import { describeAccountStoreContract } from './accountStoreContract.js';
 import { describeReviewStoreContract } from './reviewStoreContract.js';
+import { describeWorkflowStoreContract } from './workflowStoreContract.js';
 
 /** A freshly opened, empty store and how to get at its data again. */
 export interface OpenedStore {
@@ -450,5 +451,6 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
 
     describeAccountStoreContract(() => store);
     describeReviewStoreContract(() => opened);
+    describeWorkflowStoreContract(() => opened);
   });
 }
