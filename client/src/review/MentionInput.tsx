@@ -6,13 +6,11 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/locale.js';
 import { matchCandidates, mentionQueryAt, type MentionCandidate } from './mentions.js';
+import { useReview } from './ReviewContext.js';
+import type { MentionDraft } from './useMentionDraft.js';
 
 interface MentionInputProps {
-  value: string;
-  onChange(value: string): void;
-  candidates: readonly MentionCandidate[];
-  /** Called with each candidate taken from the list. */
-  onMention(candidate: MentionCandidate): void;
+  draft: MentionDraft;
   onSubmit(): void;
   onCancel?(): void;
   label: string;
@@ -23,8 +21,10 @@ interface MentionInputProps {
   testId: string;
 }
 
-export function MentionInput({ value, onChange, candidates, onMention, onSubmit, onCancel, label, placeholder, autoFocus, busy, testId }: MentionInputProps) {
+export function MentionInput({ draft, onSubmit, onCancel, label, placeholder, autoFocus, busy, testId }: MentionInputProps) {
   const t = useT();
+  const { candidates } = useReview();
+  const { text: value, setText: onChange, onMention } = draft;
   const listId = useId();
   const input = useRef<HTMLTextAreaElement>(null);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);

@@ -11,25 +11,26 @@ import { useAction } from '../components/useAction.js';
 import { useT } from '../i18n/locale.js';
 import { MentionInput } from './MentionInput.js';
 import { useReview, type ComposerTarget } from './ReviewContext.js';
-import { mentionsIn, type MentionCandidate } from './mentions.js';
+import { useMentionDraft } from './useMentionDraft.js';
 
 export function ReviewComposer({ target }: { target: ComposerTarget }) {
   const t = useT();
-  const { reportId, candidates, closeComposer, activate } = useReview();
-  const [text, setText] = useState(target.kind === 'suggestion' ? target.quote : '');
-  const [chosen, setChosen] = useState<MentionCandidate[]>([]);
+  const { reportId, closeComposer, activate } = useReview();
+  const draft = useMentionDraft();
+  // A suggestion starts as the text it replaces.
+  const [replacement, setReplacement] = useState(target.quote);
   const action = useAction();
 
   const send = async () => {
-    if (target.kind === 'comment' && text.trim() === '') return;
-    if (target.kind === 'suggestion' && text === target.quote) return;
+    if (target.kind === 'comment' && draft.text.trim() === '') return;
+    if (target.kind === 'suggestion' && replacement === target.quote) return;
     let createdId = '';
     const sent = await action.run(async () => {
       const { sectionId, anchor, quote } = target;
       const created =
         target.kind === 'comment'
-          ? await createComment(reportId, { sectionId, anchor, quote, body: text, mentions: mentionsIn(text, chosen) })
-          : await createSuggestion(reportId, { sectionId, anchor, quote, replacement: text.replace(/[\r\n]+/g, ' ') });
+          ? await createComment(reportId, { sectionId, anchor, quote, body: draft.text, mentions: draft.mentions() })
+          : await createSuggestion(reportId, { sectionId, anchor, quote, replacement: replacement.replace(/[\r\n]+/g, ' ') });
       createdId = created.id;
     });
     if (!sent) return;
@@ -45,10 +46,7 @@ export function ReviewComposer({ target }: { target: ComposerTarget }) {
       </p>
       {target.kind === 'comment' ? (
         <MentionInput
-          value={text}
-          onChange={setText}
-          candidates={candidates}
-          onMention={(candidate) => setChosen((current) => [...current, candidate])}
+          draft={draft}
           onSubmit={() => void send()}
           onCancel={closeComposer}
           label={t.review.composerLabel}
@@ -62,11 +60,11 @@ export function ReviewComposer({ target }: { target: ComposerTarget }) {
           className="review-textarea"
           data-testid="composer-input"
           aria-label={t.review.replacementLabel}
-          value={text}
+          value={replacement}
           // The person asked to write: the box takes the keyboard.
           autoFocus
           readOnly={action.pending}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => setReplacement(event.target.value)}
           onKeyDown={(event) => {
             if (event.nativeEvent.isComposing) return;
             if (event.key === 'Enter') {

@@ -3,7 +3,6 @@
  * suggester's colour; for whoever may write the section (common/access.ts `canDecideSuggestion`), buttons
  * to accept it — the server writes it into the section as one edit — or reject it.
  */
-import type { KeyboardEvent } from 'react';
 import { canDecideSuggestion } from '../../../common/access.js';
 import type { StoredSuggestion } from '../../../common/review.js';
 import { ApiError } from '../api/http.js';
@@ -15,6 +14,7 @@ import { colorFor } from '../identity.js';
 import { useSession } from '../session/SessionContext.js';
 import { ReviewCardHeader } from './ReviewCardHeader.js';
 import { useReview } from './ReviewContext.js';
+import { selectOnEnter } from './cardKeys.js';
 import { useCardFocus } from './useCardFocus.js';
 
 interface SuggestionCardProps {
@@ -34,14 +34,6 @@ export function SuggestionCard({ suggestion, detached, onSelect }: SuggestionCar
   const stale = decision.error instanceof ApiError && decision.error.code === 'suggestion_stale';
   const color = colorFor(suggestion.author.id);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onSelect();
-    }
-  };
-
   return (
     <article
       ref={card}
@@ -53,7 +45,7 @@ export function SuggestionCard({ suggestion, detached, onSelect }: SuggestionCar
       aria-current={active ? 'true' : undefined}
       tabIndex={0}
       onClick={onSelect}
-      onKeyDown={onKeyDown}
+      onKeyDown={selectOnEnter(onSelect)}
       style={{ ['--suggester' as string]: color }}
     >
       <ReviewCardHeader author={suggestion.author} createdAt={suggestion.createdAt} />

@@ -3,7 +3,6 @@
  * button that resolves or reopens it (for those who may: common/access.ts `canResolveThread`). A thread
  * whose text was deleted keeps its quote and says so.
  */
-import { useState, type KeyboardEvent } from 'react';
 import { canResolveThread } from '../../../common/access.js';
 import type { StoredThread } from '../../../common/review.js';
 import { replyToComment, resolveComment } from '../api/review.js';
@@ -15,8 +14,9 @@ import { CommentText } from './CommentText.js';
 import { MentionInput } from './MentionInput.js';
 import { ReviewCardHeader } from './ReviewCardHeader.js';
 import { useReview } from './ReviewContext.js';
+import { selectOnEnter } from './cardKeys.js';
+import { useMentionDraft } from './useMentionDraft.js';
 import { useCardFocus } from './useCardFocus.js';
-import { mentionsIn, type MentionCandidate } from './mentions.js';
 
 interface ThreadCardProps {
   thread: StoredThread;
@@ -28,32 +28,25 @@ interface ThreadCardProps {
 
 function ReplyBox({ thread }: { thread: StoredThread }) {
   const t = useT();
-  const { reportId, candidates } = useReview();
-  const [text, setText] = useState('');
-  const [chosen, setChosen] = useState<MentionCandidate[]>([]);
+  const { reportId } = useReview();
+  const draft = useMentionDraft();
   const action = useAction();
   const send = async () => {
-    if (text.trim() === '') return;
-    const sent = await action.run(() => replyToComment(reportId, thread.id, { body: text, mentions: mentionsIn(text, chosen) }));
-    if (sent) {
-      setText('');
-      setChosen([]);
-    }
+    if (draft.text.trim() === '') return;
+    const sent = await action.run(() => replyToComment(reportId, thread.id, { body: draft.text, mentions: draft.mentions() }));
+    if (sent) draft.clear();
   };
   return (
     <div className="review-reply-box">
       <MentionInput
-        value={text}
-        onChange={setText}
-        candidates={candidates}
-        onMention={(candidate) => setChosen((current) => [...current, candidate])}
+        draft={draft}
         onSubmit={() => void send()}
         label={t.review.replyLabel}
         placeholder={t.review.replyPlaceholder}
         busy={action.pending}
         testId={`reply-input-${thread.id}`}
       />
-      {text.trim() === '' ? null : (
+      {draft.text.trim() === '' ? null : (
         <div className="review-actions">
           <button type="button" className="review-button is-primary" data-testid={`reply-send-${thread.id}`} disabled={action.pending} onClick={() => void send()}>
             {action.pending ? t.review.sending : t.review.reply}
@@ -76,14 +69,6 @@ export function ThreadCard({ thread, detached, onSelect }: ThreadCardProps) {
   const mayResolve = canResolveThread({ ...me, userId: me.id }, { authorId: thread.author.id, authorDepartmentId: thread.author.departmentId }, owner);
   const resolverName = candidates.find((candidate) => candidate.kind === 'person' && candidate.id === thread.resolvedBy)?.name ?? '';
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onSelect();
-    }
-  };
-
   return (
     <article
       ref={card}
@@ -94,7 +79,7 @@ export function ThreadCard({ thread, detached, onSelect }: ThreadCardProps) {
       aria-current={active ? 'true' : undefined}
       tabIndex={0}
       onClick={onSelect}
-      onKeyDown={onKeyDown}
+      onKeyDown={selectOnEnter(onSelect)}
     >
       <ReviewCardHeader author={thread.author} createdAt={thread.createdAt} badge={unread.has(thread.id) ? t.review.unread : undefined} />
       {detached ? (
