@@ -35,6 +35,7 @@ import { registerTemplateRoutes } from './routes/templates.js';
 import { registerWorkflowRoutes } from './routes/workflow.js';
 import { registerWorkspaceRoutes } from './routes/workspace.js';
 import { bootstrap } from './seed/bootstrap.js';
+import { lockDataDir } from './storage/dataDirLock.js';
 import { openSqliteStore } from './storage/sqliteStore.js';
 import type { Store } from './storage/store.js';
 import { loadAwardCatalogue } from './templates/loadAwardCatalogue.js';
@@ -58,6 +59,8 @@ export interface BuildOptions {
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: 1024 * 1024 });
+  // The data directory's own store is this process's alone (dataDirLock.ts); a store given by the caller is theirs.
+  const releaseDataDir = options.store ? () => {} : lockDataDir(config.dataDir);
   const store = options.store ?? openSqliteStore(join(config.dataDir, 'dong-soan.sqlite'));
 
   const { templates, problems } = await loadTemplates(config.templatesDir);
@@ -163,6 +166,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     await registry.closeAll();
     await exportPool.close();
     await store.close();
+    releaseDataDir();
   });
   return app;
 }

@@ -169,7 +169,7 @@ export class Room {
     this.compactionScheduled = false;
     if (this.state === 'failed' || this.state === 'closed') return;
     try {
-      await this.persistence.compact(this.doc);
+      await this.persistence.compact();
     } catch (error) {
       this.logger.error({ err: error, room: this.name }, 'compaction failed; the log is kept');
     }

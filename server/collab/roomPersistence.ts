@@ -1,10 +1,10 @@
 /**
  * A room's link to the store: appends its updates (retrying a failed write before giving up), keeps
- * count of the log since the last snapshot and compacts it when it grows.
+ * count of the log since the last snapshot and has the store compact it when it grows.
  */
-import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store, StoredDocument } from '../storage/store.js';
+import { mergeIntoSnapshot } from './snapshot.js';
 
 export interface PersistenceOptions {
   /** Compact once this many updates have been appended since the last snapshot. */
@@ -57,12 +57,12 @@ export class RoomPersistence {
   }
 
   /**
-   * Replaces the snapshot with the document's current state. Call it only when every update applied to
-   * `doc` has been appended (in the room's queue), so the snapshot covers exactly the log up to lastSeq.
+   * Folds the stored log into the snapshot, from the store's own bytes (snapshot.ts): never from this
+   * room's memory, which may lack an update another instance appended.
    */
-  async compact(doc: Y.Doc): Promise<void> {
+  async compact(): Promise<void> {
     if (!this.hasLog) return;
-    await this.store.compactDocument(this.room, Y.encodeStateAsUpdate(doc), this.lastSeq);
+    await this.store.compactDocument(this.room, mergeIntoSnapshot);
     this.sinceSnapshot = 0;
   }
 }

@@ -87,13 +87,20 @@ export interface DocumentStore {
    * killed). Returns the update's sequence number, increasing within a room.
    */
   appendUpdate(room: string, update: Uint8Array): Promise<number>;
-  /** Reads a room's snapshot and log. A room never written reads as empty. */
+  /**
+   * Reads a room's snapshot and log as one consistent state: a compaction running at the same time (in
+   * this process or another) is seen wholly or not at all, so no update is missed.
+   */
   loadDocument(room: string): Promise<StoredDocument>;
   /**
-   * Replaces a room's snapshot with `snapshot`, which holds every update up to `throughSeq`, and drops
-   * those updates from the log. Updates appended after `throughSeq` stay.
+   * Folds a room's log into its snapshot, from the store itself rather than from anyone's memory (so an
+   * update another instance appended is never dropped): in one transaction, `merge` gets the snapshot (when
+   * there is one) and every update after it, oldest first, and what it returns replaces them all. Updates
+   * appended once the transaction has begun stay in the log. Resolves to the sequence number the snapshot
+   * now holds, or null when the log was empty (nothing changed). `merge` runs synchronously; if it throws,
+   * nothing changes.
    */
-  compactDocument(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  compactDocument(room: string, merge: (parts: readonly Uint8Array[]) => Uint8Array): Promise<number | null>;
 }
 
 export interface ReportStore {

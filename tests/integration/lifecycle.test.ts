@@ -12,6 +12,7 @@ import { connectClient, openRawSocket, type CollabClient } from '../helpers/coll
 import { appendParagraph, sectionText } from '../helpers/sectionText.js';
 import { makeDataDir, startServer, type TestServer } from '../helpers/startServer.js';
 import { storedText } from '../helpers/storedDoc.js';
+import { docFromStored } from '../../server/storage/storedDocument.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -171,5 +172,31 @@ describe('room lifecycle', () => {
     const again = track(connectClient(server.collabUrl, room, server.adminCookie));
     await again.synced();
     expect(sectionText(again.doc)).toContain('0;1;2;');
+  });
+
+  it('compacts from the stored log: an update another instance appended while the room was live is kept', async () => {
+    const dataDir = await tempDir();
+    const collab = { ...defaultConfig().collab, compactEvery: 5 };
+    const server = await serverOn(dataDir, { config: { collab } });
+    const report = await createReport(server.url, {}, server.adminCookie);
+    const room = report.sections[0]!.room;
+    const writer = track(connectClient(server.collabUrl, room, server.adminCookie));
+    await writer.synced();
+
+    // Another instance, sharing the store, stores an edit this one never hears of.
+    const elsewhere = docFromStored(await server.store.loadDocument(room));
+    const before = Y.encodeStateVector(elsewhere);
+    appendParagraph(elsewhere, 'Sửa trên máy chủ khác.');
+    await server.store.appendUpdate(room, Y.encodeStateAsUpdate(elsewhere, before));
+    elsewhere.destroy();
+
+    // Enough edits here to compact the log.
+    const line = appendParagraph(writer.doc);
+    for (let i = 0; i < 12; i++) line.insert(line.length, `${i};`);
+    await waitFor(async () => (await storedText(server.store, room)).includes('11;'), { what: 'the edits stored' });
+    await waitFor(async () => (await server.store.loadDocument(room)).updates.length < 5, { what: 'compaction' });
+    const stored = await storedText(server.store, room);
+    expect(stored).toContain('Sửa trên máy chủ khác.');
+    expect(stored).toContain('0;1;2;');
   });
 });

@@ -18,10 +18,27 @@ export function sqliteDocuments(db: Database): DocumentStore & {
      ON CONFLICT (room) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq`,
   );
   const deleteUpdates = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE room = ? AND seq <= ?');
-  const compact = db.transaction((room: string, snapshot: Uint8Array, throughSeq: number) => {
-    upsert.run(room, Buffer.from(snapshot), throughSeq);
-    deleteUpdates.run(room, throughSeq);
+  /** Snapshot and log in one read transaction (WAL: one consistent view, whatever else writes meanwhile). */
+  const load = db.transaction((room: string): StoredDocument => {
+    const snapshot = selectSnapshot.get(room);
+    const since = snapshot?.through_seq ?? 0;
+    const rows = selectUpdates.all(room, since);
+    return {
+      snapshot: snapshot ? toUint8(snapshot.data) : null,
+      updates: rows.map((row) => toUint8(row.data)),
+      lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : since,
+    };
   });
+  // IMMEDIATE: the write lock is taken before reading, so two compactions of one file run one after the other.
+  const compact = db
+    .transaction((room: string, merge: (parts: readonly Uint8Array[]) => Uint8Array): number | null => {
+      const stored = load(room);
+      if (stored.updates.length === 0) return null;
+      const parts = stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates];
+      upsert.run(room, Buffer.from(merge(parts)), stored.lastSeq);
+      deleteUpdates.run(room, stored.lastSeq);
+      return stored.lastSeq;
+    }).immediate;
 
   return {
     upsertSnapshot(room, data, throughSeq) {
@@ -30,18 +47,11 @@ export function sqliteDocuments(db: Database): DocumentStore & {
     async appendUpdate(room, update) {
       return Number(insertUpdate.run(room, Buffer.from(update)).lastInsertRowid);
     },
-    async loadDocument(room): Promise<StoredDocument> {
-      const snapshot = selectSnapshot.get(room);
-      const since = snapshot?.through_seq ?? 0;
-      const rows = selectUpdates.all(room, since);
-      return {
-        snapshot: snapshot ? toUint8(snapshot.data) : null,
-        updates: rows.map((row) => toUint8(row.data)),
-        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : since,
-      };
+    async loadDocument(room) {
+      return load(room);
     },
-    async compactDocument(room, snapshot, throughSeq) {
-      compact(room, snapshot, throughSeq);
+    async compactDocument(room, merge) {
+      return compact(room, merge);
     },
   };
 }

@@ -10,6 +10,7 @@ import { SECTION_FRAGMENT, formatRoomName, sectionRoom } from '../../../common/r
 import { sectionStartingContent } from '../../../common/template.js';
 import type { ReportRecord, SectionRecord, Store, StoredDocument } from '../../../server/storage/store.js';
 import { seededRandom } from '../../../common/seededRandom.js';
+import { mergeIntoSnapshot } from '../../../server/collab/snapshot.js';
 import { docFromStored } from '../../../server/storage/storedDocument.js';
 import { describeAccountStoreContract } from './accountStoreContract.js';
 import { describeReviewStoreContract } from './reviewStoreContract.js';
@@ -33,6 +34,11 @@ function randomBytes(random: () => number, length: number): Uint8Array {
 }
 
 /** Bytes as hex, so a comparison shows where they differ and ignores Buffer-versus-Uint8Array. */
+/** The bytes of `parts` one after the other. */
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  return Uint8Array.from(parts.flatMap((part) => [...part]));
+}
+
 function hex(bytes: Uint8Array | null): string | null {
   return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
@@ -173,38 +179,65 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     });
 
     describe('compaction', () => {
-      it('replaces the log up to throughSeq with the snapshot and keeps the updates after it', async () => {
-        const seqs = [];
-        for (const byte of [1, 2, 3]) seqs.push(await store.appendUpdate('r1/frame', Uint8Array.of(byte)));
-        await store.compactDocument('r1/frame', Uint8Array.of(0xaa, 0xbb), seqs[1]!);
-        expect(readable(await store.loadDocument('r1/frame'))).toEqual({
-          snapshot: 'aabb',
-          updates: ['03'],
-          lastSeq: seqs[2],
-        });
-      });
+      /** A merge that records what it was given and returns `result`. */
+      const recording = (result: number[]) => {
+        const given: string[][] = [];
+        const merge = (parts: readonly Uint8Array[]) => {
+          given.push(parts.map((part) => hex(part)!));
+          return Uint8Array.from(result);
+        };
+        return { merge, given };
+      };
 
-      it('reports the snapshot as the last sequence number when it holds every update', async () => {
+      it('folds the snapshot and every update after it into what the merge returns', async () => {
         let last = 0;
-        for (const byte of [1, 2]) last = await store.appendUpdate('r1/frame', Uint8Array.of(byte));
-        await store.compactDocument('r1/frame', Uint8Array.of(0xcc), last);
-        expect(readable(await store.loadDocument('r1/frame'))).toEqual({ snapshot: 'cc', updates: [], lastSeq: last });
+        for (const byte of [1, 2, 3]) last = await store.appendUpdate('r1/frame', Uint8Array.of(byte));
+        const first = recording([0xaa, 0xbb]);
+        expect(await store.compactDocument('r1/frame', first.merge)).toBe(last);
+        expect(first.given).toEqual([['01', '02', '03']]);
+        expect(readable(await store.loadDocument('r1/frame'))).toEqual({ snapshot: 'aabb', updates: [], lastSeq: last });
+
+        const next = await store.appendUpdate('r1/frame', Uint8Array.of(4));
+        const second = recording([0xcc]);
+        expect(await store.compactDocument('r1/frame', second.merge)).toBe(next);
+        expect(second.given).toEqual([['aabb', '04']]);
+        expect(readable(await store.loadDocument('r1/frame'))).toEqual({ snapshot: 'cc', updates: [], lastSeq: next });
       });
 
-      it('keeps an update appended between loading and compacting', async () => {
-        await store.appendUpdate('r1/frame', Uint8Array.of(1));
-        const loaded = await store.loadDocument('r1/frame');
-        const late = await store.appendUpdate('r1/frame', Uint8Array.of(2));
-        await store.compactDocument('r1/frame', Uint8Array.of(0x11), loaded.lastSeq);
-        expect(readable(await store.loadDocument('r1/frame'))).toEqual({ snapshot: '11', updates: ['02'], lastSeq: late });
+      it('changes nothing when the log is empty, and when the merge throws', async () => {
+        const never = recording([0x00]);
+        expect(await store.compactDocument('r1/frame', never.merge)).toBeNull();
+        expect(never.given).toEqual([]);
+        const seq = await store.appendUpdate('r1/frame', Uint8Array.of(7));
+        await expect(
+          store.compactDocument('r1/frame', () => {
+            throw new Error('merge failed');
+          }),
+        ).rejects.toThrow('merge failed');
+        expect(readable(await store.loadDocument('r1/frame'))).toEqual({ snapshot: null, updates: ['07'], lastSeq: seq });
+      });
+
+      it('keeps every update appended while compactions run, whichever finishes first', async () => {
+        const appended: Promise<number>[] = [];
+        const compactions: Promise<number | null>[] = [];
+        for (let i = 1; i <= 40; i++) {
+          appended.push(store.appendUpdate('r1/frame', Uint8Array.of(i)));
+          if (i % 7 === 0) compactions.push(store.compactDocument('r1/frame', (parts) => concat(parts)));
+        }
+        const seqs = await Promise.all(appended);
+        await Promise.all(compactions);
+        const stored = await store.loadDocument('r1/frame');
+        const bytes = [...concat([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates])];
+        expect(bytes).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+        expect(stored.lastSeq).toBe(Math.max(...seqs));
       });
 
       it('numbers updates appended after a compaction above it, and gives them back after the snapshot', async () => {
-        const first = await store.appendUpdate('r1/frame', Uint8Array.of(1));
-        await store.compactDocument('r1/frame', Uint8Array.of(0x10), first);
+        await store.appendUpdate('r1/frame', Uint8Array.of(1));
+        const first = await store.compactDocument('r1/frame', recording([0x10]).merge);
         const second = await store.appendUpdate('r1/frame', Uint8Array.of(2));
         const third = await store.appendUpdate('r1/frame', Uint8Array.of(3));
-        expect(second).toBeGreaterThan(first);
+        expect(second).toBeGreaterThan(first!);
         expect(readable(await store.loadDocument('r1/frame'))).toEqual({
           snapshot: '10',
           updates: ['02', '03'],
@@ -212,18 +245,10 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         });
       });
 
-      it('replaces an earlier snapshot with the later one', async () => {
-        const first = await store.appendUpdate('r1/frame', Uint8Array.of(1));
-        await store.compactDocument('r1/frame', Uint8Array.of(0x01), first);
-        const second = await store.appendUpdate('r1/frame', Uint8Array.of(2));
-        await store.compactDocument('r1/frame', Uint8Array.of(0x02), second);
-        expect(readable(await store.loadDocument('r1/frame'))).toEqual({ snapshot: '02', updates: [], lastSeq: second });
-      });
-
       it('leaves other rooms alone', async () => {
-        const mine = await store.appendUpdate('r1/frame', Uint8Array.of(1));
+        await store.appendUpdate('r1/frame', Uint8Array.of(1));
         const theirs = await store.appendUpdate('r2/frame', Uint8Array.of(2));
-        await store.compactDocument('r1/frame', Uint8Array.of(0xee), Math.max(mine, theirs));
+        await store.compactDocument('r1/frame', recording([0xee]).merge);
         expect(readable(await store.loadDocument('r2/frame'))).toEqual({ snapshot: null, updates: ['02'], lastSeq: theirs });
       });
     });
@@ -326,8 +351,8 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.createReport(record, roomsOf(record));
         const random = seededRandom(20);
         for (let i = 0; i < 5; i++) await store.appendUpdate('r1/frame', randomBytes(random, 50));
-        const compacted = await store.appendUpdate('r1/review', Uint8Array.of(1));
-        await store.compactDocument('r1/review', Uint8Array.of(0x99), compacted);
+        await store.appendUpdate('r1/review', Uint8Array.of(1));
+        await store.compactDocument('r1/review', () => Uint8Array.of(0x99));
         await store.appendUpdate('r1/review', Uint8Array.of(2));
         const rooms = ['r1/frame', 'r1/review', ...record.sections.map(({ id }) => sectionRoom('r1', id))];
         const before = await Promise.all(rooms.map(async (room) => readable(await store.loadDocument(room))));
@@ -344,7 +369,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       it('keeps numbering above every earlier update after a compaction emptied the log and a reopen', async () => {
         let last = 0;
         for (const byte of [1, 2, 3]) last = await store.appendUpdate('r1/frame', Uint8Array.of(byte));
-        await store.compactDocument('r1/frame', Uint8Array.of(0x33), last);
+        await store.compactDocument('r1/frame', () => Uint8Array.of(0x33));
         await store.close();
         const reopened = await opened.reopen();
 
@@ -379,7 +404,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           text.insert(text.length, word);
           last = await store.appendUpdate('r1/frame', updates.shift()!);
         }
-        await store.compactDocument('r1/frame', Y.encodeStateAsUpdate(doc), last);
+        expect(await store.compactDocument('r1/frame', mergeIntoSnapshot)).toBe(last);
         text.insert(text.length, ' khó khăn');
         await store.appendUpdate('r1/frame', updates.shift()!);
 
