@@ -20,6 +20,16 @@ export default defineConfig({
     sourcemap: true,
     // The report page's chunk is the editor (TipTap, ProseMirror, Yjs), loaded only when a report opens.
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod and src/zodConfig.ts (`jitless`: no eval under the CSP) in a chunk of their own: a chunk that
+          // builds schemas imports it, so the setting is made before any schema, wherever the schemas land
+          // (modules shared by the list and the lazy pages once formed a chunk evaluated before the setting).
+          groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zodConfig\.ts$/ }],
+        },
+      },
+    },
   },
   server: {
     proxy: {

@@ -19,6 +19,8 @@ export const CloseCode = {
   sessionEnded: 4401,
   /** A document update from a connection that may only read, or a report no longer shared. */
   forbiddenWrite: 4403,
+  /** The report was deleted (issue 10, item 7): its rooms are gone; a new connection is refused 404. */
+  reportDeleted: 4404,
   /** A message (or the data buffered before the room was ready) over the size limit. */
   tooLarge: 4413,
 } as const;
@@ -34,5 +36,6 @@ export const REFUSING_CODES: ReadonlySet<number> = new Set([
   CloseCode.malformed,
   CloseCode.sessionEnded,
   CloseCode.forbiddenWrite,
+  CloseCode.reportDeleted,
   CloseCode.tooLarge,
 ]);

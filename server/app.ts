@@ -22,6 +22,14 @@ import type { AppConfig } from './config.js';
 import { errorBody, installErrorHandler } from './errors.js';
 import { ExportPool } from './export/exportPool.js';
 import { createReportService } from './reports/reportService.js';
+import { createAuditLog } from './audit/auditLog.js';
+import { EditTally } from './audit/editTally.js';
+import { signInEntry } from './audit/signInAudit.js';
+import { createHousekeepingService } from './reports/housekeeping.js';
+import { createTitleSync } from './reports/titleSync.js';
+import { registerAuditRoutes } from './routes/audit.js';
+import { registerHousekeepingRoutes } from './routes/housekeeping.js';
+import { KeyedQueue } from './review/keyedQueue.js';
 import { liveReviewRooms } from './review/reviewRooms.js';
 import { createReviewService } from './review/reviewService.js';
 import { registerAccountRoutes } from './routes/accounts.js';
@@ -31,14 +39,24 @@ import { registerOpenApiRoute } from './routes/openapi.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerReviewRoutes } from './routes/review.js';
 import { registerSessionRoutes } from './routes/session.js';
+import { registerIssuedPdfRoutes } from './routes/issuedPdf.js';
+import { registerSignedCopyRoutes } from './routes/signedCopy.js';
 import { registerTemplateRoutes } from './routes/templates.js';
+import { registerVersionRoutes } from './routes/versions.js';
 import { registerWorkflowRoutes } from './routes/workflow.js';
 import { registerWorkspaceRoutes } from './routes/workspace.js';
 import { bootstrap } from './seed/bootstrap.js';
+import { createIssuedPdfService } from './signing/issuedPdf.js';
+import { signedCopyPublisher } from './signing/signedCopyRoom.js';
+import { createSignedCopyService } from './signing/signedCopyService.js';
+import { sofficeRenderer } from './signing/sofficeRenderer.js';
 import { lockDataDir } from './storage/dataDirLock.js';
 import { openSqliteStore } from './storage/sqliteStore.js';
 import type { Store } from './storage/store.js';
 import { loadAwardCatalogue } from './templates/loadAwardCatalogue.js';
+import { versionRestorer } from './versions/restore.js';
+import { liveRestoreRooms } from './versions/restoreRooms.js';
+import { createVersionReader } from './versions/versionReader.js';
 import { describeProblem, loadTemplates } from './templates/loadTemplates.js';
 import { finalDocxBuilder } from './workflow/finalDocx.js';
 import { Freezes } from './workflow/freezes.js';
@@ -68,9 +86,18 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const awards = await loadAwardCatalogue(config.templatesDir);
   if (awards.problem) app.log.error(describeProblem(awards.problem));
 
-  // An edit stored in a section's room may turn its approval to `changed`; `review` is made just below.
+  // The audit log's clock is the workflow's (issue 10): tests move it across hours.
+  const clock = options.now ?? (() => new Date());
+  const auditLog = createAuditLog({ store, now: clock });
+  const editTally = new EditTally({ store, now: clock, logger: app.log });
+  // An edit stored in a section's room may turn its approval to `changed`; every edit is counted for the
+  // audit log; a frame's subject is its report's title (issue 10). `review` and `titles` are made below.
   const registry = new RoomRegistry(store, config.collab, app.log, {
-    onStored: (room, userId) => review.sections.noteStoredEdit(room, userId),
+    onStored: (room, userId, doc) => {
+      review.sections.noteStoredEdit(room, userId);
+      editTally.note(room, userId);
+      titles.noteStoredEdit(room, doc);
+    },
   });
   // Reports frozen ahead of their stored status while this process issues them (issue 10).
   const freezes = new Freezes();
@@ -86,7 +113,22 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const review = createReviewService({ store, reports, rooms: liveReviewRooms(registry, (id) => freezes.isHeld(id)), logger: app.log });
   // One pool of export threads for downloads and for the file stored at issuing.
   const exportPool = new ExportPool(config.export, (error) => app.log.error({ err: error }, 'an export worker failed'));
+  // A report's status changes and version restores run one at a time (issue 10).
+  const reportQueue = new KeyedQueue();
+  // Renames and the title following the subject run in the same queue: never in the middle of an issue.
+  const titles = createTitleSync({ store, registry, logger: app.log, queue: reportQueue });
+  const housekeeping = createHousekeepingService({
+    store,
+    reports,
+    titles,
+    closeRooms: (reportId, code, reason) => registry.closeReport(reportId, code, reason),
+    flushEdits: (reportId) => editTally.flushReport(reportId),
+    isFrozen: (report) => freezes.isFrozen(report),
+    queue: reportQueue,
+    now: clock,
+  });
   const workflow = createWorkflowService({
+    queue: reportQueue,
     store,
     reports,
     rooms: workflowRooms(registry, store),
@@ -132,6 +174,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     sessions,
     throttle: new LoginThrottle(config.auth.throttle),
     onSessionEnded: (sessionId) => closeConnectionsOf(registry, (identity) => identity.sessionId === sessionId, 'ended'),
+    recordSignIn: (outcome) => store.appendAudit([signInEntry(outcome, auditLog.now())]),
   });
   registerAccountRoutes(app, accounts);
   registerWorkspaceRoutes(app, store);
@@ -139,9 +182,49 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerOpenApiRoute(app);
   registerTemplateRoutes(app, templates, awards.catalogue);
   registerReportRoutes(app, reports, review);
+  registerHousekeepingRoutes(app, housekeeping, review);
+  registerAuditRoutes(app, auditLog);
   registerReviewRoutes(app, review);
   registerWorkflowRoutes(app, workflow, review);
-  registerExportRoutes(app, { reports, store, catalogue: awards.catalogue, options: config.export, pool: exportPool, issuedFiles: store });
+  // The issued report's PDF for signing and its signed copy (issue 10, items 3–4).
+  const renderer = sofficeRenderer(config.pdf, (error, details) => app.log.error({ err: error, ...details }, 'rendering the PDF failed'));
+  app.addHook('onClose', async () => renderer.close());
+  registerIssuedPdfRoutes(app, createIssuedPdfService({ reports, store, renderer, now: options.now }));
+  const signedCopies = createSignedCopyService({ reports, store, publish: signedCopyPublisher(registry), logger: app.log, now: options.now });
+  registerSignedCopyRoutes(app, signedCopies);
+  registerVersionRoutes(app, {
+    reader: createVersionReader({
+      store,
+      reports,
+      catalogue: awards.catalogue,
+      pool: exportPool,
+      options: config.export,
+      onExportError: (error, reportId) => app.log.error({ err: error, reportId }, 'building the Word file of a version failed'),
+    }),
+    restore: versionRestorer({
+      store,
+      reports,
+      rooms: liveRestoreRooms(registry, store, (id) => freezes.isHeld(id)),
+      freezes,
+      queue: reportQueue,
+      onSectionChanged: review.sections.noteEdit,
+      onFrameChanged: (reportId) => titles.followFrame(reportId),
+      logger: app.log,
+    }),
+    reports,
+    review,
+    issuedFiles: store,
+    audit: auditLog,
+  });
+  registerExportRoutes(app, {
+    reports,
+    store,
+    catalogue: awards.catalogue,
+    options: config.export,
+    pool: exportPool,
+    issuedFiles: store,
+    audit: auditLog,
+  });
   registerCollab(app, {
     authenticate: sessions.authenticate,
     findReport: (id) => reports.find(id),
@@ -157,13 +240,17 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const stopSessionWatch = startSessionWatch(registry, sessions, config.collab.sessionCheckMs, (error) =>
     app.log.error({ err: error }, 'checking the sessions of open sockets failed'),
   );
+  const stopEditTally = editTally.start();
   await registerClient(app, config.clientDir);
 
   app.addHook('onClose', async () => {
     stopSessionSweep();
     stopHeartbeat();
     stopSessionWatch();
+    stopEditTally();
     await registry.closeAll();
+    // After the rooms' last edits, before the store closes.
+    await editTally.flushAll().catch((error: unknown) => app.log.error({ err: error }, 'the edit counts of this hour are lost'));
     await exportPool.close();
     await store.close();
     releaseDataDir();

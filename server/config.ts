@@ -11,6 +11,7 @@ import type { RegistryOptions } from './collab/roomRegistry.js';
 import { DEFAULT_THROTTLE, type ThrottleOptions } from './auth/loginThrottle.js';
 import type { SessionOptions } from './auth/sessions.js';
 import { defaultExportOptions, MIB, type ExportOptions } from './export/exportOptions.js';
+import type { PdfRenderOptions } from './signing/sofficeRenderer.js';
 
 export interface AppConfig {
   /** Where to listen; `main` uses these, `buildApp` does not listen. */
@@ -43,6 +44,8 @@ export interface AppConfig {
   };
   /** The Word export's worker threads, queue, size and memory limits (`server/export/exportOptions.ts`). */
   export: ExportOptions;
+  /** The issued report's PDF (issue 10): which LibreOffice renders it, and for how long at most. */
+  pdf: PdfRenderOptions;
 }
 
 /**
@@ -92,6 +95,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       ...overrides.collab,
     },
     export: { ...defaultExportOptions(), ...overrides.export },
+    pdf: { soffice: 'soffice', searchPath: process.env.PATH ?? '', timeoutMs: 120_000, maxWaiting: 4, ...overrides.pdf },
   };
 }
 
@@ -122,6 +126,10 @@ const envSchema = z.object({
     .transform(Number)
     .refine((threads) => threads <= 64, { message: 'must be at most 64' })
     .optional(),
+  /** LibreOffice, which renders the issued report as PDF: a path, or a name looked up in PATH. */
+  SOFFICE: z.string().min(1).default('soffice'),
+  /** The longest a PDF rendering may take, in seconds. */
+  PDF_TIMEOUT_SECONDS: z.string().regex(/^[1-9]\d*$/, { message: 'must be a whole number ≥ 1' }).transform(Number).default(120),
 });
 
 /** A configuration error: one line, naming the variable. */
@@ -164,5 +172,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       maxStoredBytes: values.EXPORT_MAX_MB * MIB,
       threads: values.EXPORT_THREADS ?? defaults.export.threads,
     },
+    pdf: { ...defaults.pdf, soffice: values.SOFFICE, searchPath: env.PATH ?? '', timeoutMs: values.PDF_TIMEOUT_SECONDS * 1000 },
   });
 }

@@ -10,6 +10,7 @@ import { ApiError } from './api/http.js';
 import { StatusScreen } from './components/StatusScreen.js';
 import { useT } from './i18n/locale.js';
 import { AdminPage } from './pages/admin/AdminPage.js';
+import { AuditPage } from './audit/AuditPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ReportListPage } from './pages/ReportListPage.js';
@@ -19,6 +20,7 @@ import { useAuth, type AuthState } from './session/useAuth.js';
 
 // The editor (TipTap, Yjs) is most of the code: load it only when a report is opened.
 const ReportPage = lazy(() => import('./pages/ReportPage.js').then((module) => ({ default: module.ReportPage })));
+const VersionPage = lazy(() => import('./pages/VersionPage.js').then((module) => ({ default: module.VersionPage })));
 
 function Page({ route }: { route: Exclude<Route, { page: 'login' }> }) {
   switch (route.page) {
@@ -30,8 +32,16 @@ function Page({ route }: { route: Exclude<Route, { page: 'login' }> }) {
           <ReportPage key={route.reportId} reportId={route.reportId} />
         </Suspense>
       );
+    case 'version':
+      return (
+        <Suspense fallback={null}>
+          <VersionPage key={`${route.reportId}/${route.versionId}`} reportId={route.reportId} versionId={route.versionId} tab={route.view} />
+        </Suspense>
+      );
     case 'admin':
       return <AdminPage />;
+    case 'audit':
+      return <AuditPage search={route.search} />;
     case 'notFound':
       return <NotFoundPage path={route.path} />;
   }

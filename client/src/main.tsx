@@ -12,7 +12,12 @@ import './styles/fields.css';
 import './styles/frame.css';
 import './styles/tally.css';
 import './styles/review.css';
+import './styles/versions.css';
+import './styles/workflow.css';
+import './styles/signing.css';
 import './styles/admin.css';
+import './styles/housekeeping.css';
+import './styles/audit.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

@@ -1,7 +1,8 @@
 /**
  * A minimal router on the History API. The server answers every client route with index.html, so the
- * routes below are all the client has: `/` (the reports), `/reports/:id` (one report), `/login` (with the
- * page to return to in `?next=`) and `/admin` (workspace, departments and accounts).
+ * routes below are all the client has: `/` (the reports), `/reports/:id` (one report),
+ * `/reports/:id/versions/:vid` (a version of it, read-only) and `…/diff` (compared with now), `/login` (with
+ * the page to return to in `?next=`) and `/admin` (workspace, departments and accounts).
  */
 import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
@@ -9,9 +10,15 @@ import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 
 export type Route =
   | { page: 'reports' }
   | { page: 'report'; reportId: string }
+  | { page: 'version'; reportId: string; versionId: string; view: VersionTab }
   | { page: 'login'; next: string }
   | { page: 'admin' }
+  /** The audit log (issue 10), its filters in the query string (client/src/audit/auditPath.ts). */
+  | { page: 'audit'; search: string }
   | { page: 'notFound'; path: string };
+
+/** What the version page shows: the version's content, or how the report now differs from it. */
+export type VersionTab = 'content' | 'diff';
 
 const NAVIGATE_EVENT = 'dong-soan:navigate';
 
@@ -41,14 +48,24 @@ export function parseRoute(path: string, search = ''): Route {
   if (path === '/' || path === '') return { page: 'reports' };
   if (path === '/login' || path === '/login/') return { page: 'login', next: safeNext(new URLSearchParams(search).get('next')) };
   if (path === '/admin' || path === '/admin/') return { page: 'admin' };
+  if (path === '/audit' || path === '/audit/') return { page: 'audit', search };
   const match = /^\/reports\/([^/]+)\/?$/.exec(path);
   if (match?.[1] !== undefined) return { page: 'report', reportId: decodeURIComponent(match[1]) };
+  const version = /^\/reports\/([^/]+)\/versions\/([^/]+)(\/diff)?\/?$/.exec(path);
+  if (version?.[1] !== undefined && version[2] !== undefined) {
+    return { page: 'version', reportId: decodeURIComponent(version[1]), versionId: decodeURIComponent(version[2]), view: version[3] ? 'diff' : 'content' };
+  }
   return { page: 'notFound', path };
 }
 
 /** The path of a report's page. */
 export function reportPath(reportId: string): string {
   return `/reports/${encodeURIComponent(reportId)}`;
+}
+
+/** The path of a version of a report: its content, or its comparison with now. */
+export function versionPath(reportId: string, versionId: string, view: VersionTab = 'content'): string {
+  return `${reportPath(reportId)}/versions/${encodeURIComponent(versionId)}${view === 'diff' ? '/diff' : ''}`;
 }
 
 /**

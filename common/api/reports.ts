@@ -41,6 +41,9 @@ export const reportSummarySchema = z
       .regex(/^[0-9a-f]{64}$/)
       .optional()
       .describe('issued: the SHA-256 (hex) of the Word file stored at issuing, which every download returns'),
+    // Issue 10, item 7.
+    departmentIds: z.array(z.string()).optional().describe('the departments that own its sections (who is involved), in section order, each once'),
+    archivedAt: z.iso.datetime().optional().describe('archived: when; absent while it is not'),
   })
   .describe('A report as the list shows it');
 
@@ -90,6 +93,15 @@ export const exportDocxQuery = z.object({
 
 const WHO_SEES = 'an editor sees only the reports one of whose sections their department owns; the others see every report';
 
+/** Which reports the list shows (issue 10, item 7): those in use, or the archived ones. */
+export const listReportsQuery = z.object({
+  archived: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .describe('`true`: only the archived reports ("Lưu trữ"); left out or `false`: only those not archived'),
+});
+
 export const reportRoutes = {
   listReports: defineRoute({
     method: 'GET',
@@ -97,6 +109,7 @@ export const reportRoutes = {
     summary: 'The reports the caller may see, newest first',
     roles: 'signed-in',
     rolesNote: WHO_SEES,
+    query: listReportsQuery,
     success: { status: 200, description: 'the reports', schema: z.array(reportListEntrySchema) },
   }),
   createReport: defineRoute({

@@ -14,14 +14,25 @@ export type Success =
   | { status: 200 | 201; description: string; schema: z.ZodType }
   /** No body. */
   | { status: 204; description: string }
-  /** A file of this media type. */
-  | { status: 200; description: string; file: string };
+  /** A file of this media type (or of one of these, named in its Content-Type). */
+  | { status: 200; description: string; file: string | readonly string[] };
 
 /**
  * The refusals of a call, by status, with what each means. The ones every call may give need not be
  * listed: 401 without a session, 403 `cross_site`, 400 for a body that is not JSON or does not fit.
  */
-export type RouteErrors = Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 429 | 503, string>>;
+export type RouteErrors = Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, string>>;
+
+/** A file sent as the raw body of the request (not JSON), e.g. the signed copy of a report. */
+export interface UploadSpec {
+  /** The media types the file may be sent as. */
+  types: readonly string[];
+  /** Its largest size, in bytes. */
+  maxBytes: number;
+  /** A request header that carries its name, when there is one. */
+  nameHeader?: string;
+  description: string;
+}
 
 export interface RouteSpec {
   method: HttpMethod;
@@ -39,6 +50,8 @@ export interface RouteSpec {
   query?: z.ZodObject;
   /** The JSON body. */
   body?: z.ZodType;
+  /** A file as the body, instead of JSON. */
+  upload?: UploadSpec;
   success: Success;
   /** Each refusal particular to this call, with what it means. */
   errors?: RouteErrors;

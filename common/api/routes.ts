@@ -5,13 +5,17 @@
  * under /api/ that is missing here fails tests/integration/api/openApi.test.ts.
  */
 import { departmentRoutes, userRoutes, accountSchemas } from './accounts.js';
+import { auditRoutes, auditSchemas } from './audit.js';
 import { apiErrorSchema } from './error.js';
+import { housekeepingRoutes } from './housekeeping.js';
 import { reportRoutes, reportSchemas } from './reports.js';
 import { reviewRoutes, reviewSchemas } from './review.js';
 import type { RouteSpec } from './route.js';
 import { sessionRoutes, sessionSchemas } from './session.js';
+import { signedCopyRoutes, signedCopySchemas } from './signedCopy.js';
 import { systemRoutes } from './system.js';
 import { templateRoutes, templateSchemas } from './templates.js';
+import { versionRoutes, versionSchemas } from './versions.js';
 import { workflowRoutes, workflowSchemas } from './workflow.js';
 import { workspaceRoutes, workspaceSchemas } from './workspace.js';
 
@@ -22,8 +26,12 @@ export const api = {
   ...userRoutes,
   ...templateRoutes,
   ...reportRoutes,
+  ...housekeepingRoutes,
   ...reviewRoutes,
   ...workflowRoutes,
+  ...versionRoutes,
+  ...signedCopyRoutes,
+  ...auditRoutes,
   ...systemRoutes,
 } satisfies Record<string, RouteSpec>;
 
@@ -44,4 +52,7 @@ export const apiSchemas = {
   ...reportSchemas,
   ...reviewSchemas,
   ...workflowSchemas,
+  ...versionSchemas,
+  ...auditSchemas,
+  ...signedCopySchemas,
 };

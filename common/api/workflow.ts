@@ -50,8 +50,11 @@ export const nextNumberSchema = z
   })
   .describe('The number a report would be issued with');
 
-/** `status`: stored at a status change; `manual`: saved by the office under a name of its own. */
-export const versionKindSchema = z.enum(['status', 'manual']);
+/**
+ * `status`: stored at a status change; `manual`: saved by the office under a name of its own; `restore`:
+ * stored by a restore, the report just before it ("Trước khi khôi phục: …") and just after ("Khôi phục: …").
+ */
+export const versionKindSchema = z.enum(['status', 'manual', 'restore']);
 
 export const versionSchema = z
   .object({

@@ -4,6 +4,7 @@ import { DUMMY_HASH, verifyPassword } from '../auth/passwords.js';
 import type { LoginThrottle } from '../auth/loginThrottle.js';
 import { invalidCredentials, TooManyAttemptsError } from '../errors.js';
 import type { Store } from '../storage/store.js';
+import type { SignInOutcome } from '../audit/signInAudit.js';
 import { toUser } from './accountService.js';
 import { isActive } from './standing.js';
 
@@ -20,13 +21,20 @@ export async function checkLogin(
   username: string,
   password: string,
   address: string,
+  /** Told of every attempt that reached the password check (issue 10: the audit log). */
+  record: (outcome: SignInOutcome) => Promise<void> = async () => {},
 ): Promise<User> {
   const verdict = throttle.begin(username, address);
   if (verdict.kind === 'refuse') throw new TooManyAttemptsError(verdict.retryAfterSeconds);
   if (verdict.delayMs > 0) await wait(verdict.delayMs);
   const user = await store.findUserByUsername(username);
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !matches || !(await isActive(store, user))) throw invalidCredentials();
+  const refusal = !user ? 'unknown' : !matches ? 'password' : !(await isActive(store, user)) ? 'inactive' : null;
+  if (refusal !== null) {
+    await record({ kind: 'failed', reason: refusal, username, userId: user?.id ?? null, address });
+    throw invalidCredentials();
+  }
   throttle.succeeded(username, address);
-  return toUser(user);
+  await record({ kind: 'succeeded', userId: user!.id, address });
+  return toUser(user!);
 }

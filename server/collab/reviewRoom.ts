@@ -7,6 +7,8 @@
  *   - once issued (issue 10): `number` (as printed, `"05"`), `symbol` (`"BC-UBND"`), `date` (`YYYY-MM-DD`),
  *     `issuedAt` (ISO 8601), `issuedBy` (a user id) and `issuedSha256` (the hex SHA-256 of the Word file
  *     stored at issuing, which every download returns); absent before.
+ *   - once a signed copy is uploaded (issue 10, item 4): `signedSha256`, the hex SHA-256 of the current
+ *     one (server/signing/signedCopyRoom.ts); pages read its details from `GET …/signed/info` when it changes.
  * - `Y.Map` `owners`: section id → the id of the department that writes it, `''` when none. Mirrors the
  *   database (the authority) so every client sees a reassignment at once.
  * - `Y.Map` `threads` (issue 9): thread id → the comment thread as a JSON value, in the shape of

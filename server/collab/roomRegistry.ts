@@ -3,6 +3,7 @@
  * unloaded after a final flush when it has been empty for a while, and flushed on shutdown.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import type * as Y from 'yjs';
 import { CloseCode } from '../../common/closeCodes.js';
 import type { Store } from '../storage/store.js';
 import type { Connection } from './connection.js';
@@ -19,11 +20,23 @@ export interface RegistryOptions extends PersistenceOptions, RoomLimits {
 /** What the registry tells whoever keeps facts about rooms' content (the review). */
 export interface RoomHooks {
   /**
-   * A client's edit to `room` was stored, sent by `userId`. Called in the room's queue, for every stored
-   * edit: it must return at once (start any work without awaiting it) and not throw.
+   * A client's edit to `room` was stored, sent by `userId`; `doc` is the room's document with the edit
+   * applied (read it now or in tasks it starts: it is destroyed when the room unloads). Called in the room's
+   * queue, for every stored edit: it must return at once (start any work without awaiting it) and not throw.
    */
-  onStored?(room: string, userId: string): void;
+  onStored?(room: string, userId: string, doc: Y.Doc): void;
 }
+
+/** Work asked of a room of a deleted report (issue 10, item 7): it is never loaded again in this process. */
+export class RoomGoneError extends Error {
+  override readonly name = 'RoomGoneError';
+  constructor(room: string) {
+    super(`room ${room} belongs to a deleted report`);
+  }
+}
+
+/** The report id of a room name, `<reportId>/…`. */
+const reportOf = (name: string) => name.slice(0, name.indexOf('/'));
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
@@ -31,6 +44,8 @@ export class RoomRegistry {
   private readonly live = new Map<string, Room>();
   private readonly retiring = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Reports deleted while this process ran: their rooms are not loaded again (a few ids, kept for good). */
+  private readonly deleted = new Set<string>();
   private closing = false;
 
   constructor(
@@ -70,6 +85,10 @@ export class RoomRegistry {
         connection.close(CloseCode.goingAway, 'server shutting down');
         return;
       }
+      if (error instanceof RoomGoneError) {
+        connection.close(CloseCode.reportDeleted, 'the report was deleted');
+        return;
+      }
       this.logger.error({ err: error, room: name }, 'could not open the room for a connection');
       connection.close(CloseCode.internalError, 'could not open the room');
     }
@@ -103,6 +122,30 @@ export class RoomRegistry {
     return [...this.live.values()].filter((room) => room.name.startsWith(prefix));
   }
 
+  /**
+   * Closes every room of a deleted report (issue 10, item 7) with `code`, after what each has received,
+   * without a final flush (nothing of the report is kept), and refuses to load any of them again. Rooms
+   * that were loading are closed once loaded; rooms unloading finish first. What a room stored meanwhile
+   * is left for the caller to remove.
+   */
+  async closeReport(reportId: string, code: number, reason: string): Promise<void> {
+    this.deleted.add(reportId);
+    const prefix = `${reportId}/`;
+    const ofReport = <T>(map: Map<string, T>) => [...map].filter(([name]) => name.startsWith(prefix)).map(([, value]) => value);
+    const loaded = await Promise.allSettled(ofReport(this.rooms));
+    await Promise.all(ofReport(this.retiring));
+    for (const result of loaded) {
+      if (result.status !== 'fulfilled') continue;
+      const room = result.value;
+      await room.schedule(() => {
+        if (room.state !== 'ready') return;
+        room.state = 'closing';
+        this.forget(room);
+        room.destroy(code, reason);
+      });
+    }
+  }
+
   /** Stops admitting, then flushes and unloads every room. */
   async closeAll(): Promise<void> {
     this.closing = true;
@@ -116,6 +159,7 @@ export class RoomRegistry {
   }
 
   private get(name: string): Promise<Room> {
+    if (this.deleted.has(reportOf(name))) return Promise.reject(new RoomGoneError(name));
     let room = this.rooms.get(name);
     if (!room) {
       const loading = this.load(name);
@@ -139,7 +183,7 @@ export class RoomRegistry {
       {
         onOccupancy: (target, empty) => this.occupancy(target, empty),
         onFailure: (target) => this.drop(target),
-        onStored: (target, connection) => this.hooks.onStored?.(target.name, connection.identity.userId),
+        onStored: (target, connection) => this.hooks.onStored?.(target.name, connection.identity.userId, target.doc),
       },
       this.options,
       this.logger,

@@ -21,6 +21,8 @@ import type { Workspace } from '../../common/account.js';
 import { documentSymbol } from '../../common/nd30Format.js';
 import { formatDocumentNumber } from '../../common/workflow.js';
 import { reportIssued } from '../workflow/workflowErrors.js';
+import { AuditAction } from '../../common/auditActions.js';
+import type { AuditRecord } from '../storage/reviewStore.js';
 
 /** What a new report may bring besides its template: owners and content (the demo's sample report). */
 export interface ReportSeed {
@@ -36,10 +38,14 @@ export interface ReportSeed {
 }
 
 export interface ReportService {
-  /** Creates a report as the server (no caller checks): the demo seed and `create` use it. */
-  createFromTemplate(templateId: string, seed: ReportSeed): Promise<Report>;
+  /**
+   * Creates a report (no caller checks): the demo seed and `create` use it; `by` is who the audit log names
+   * (null: the server).
+   */
+  createFromTemplate(templateId: string, seed: ReportSeed, by?: string | null): Promise<Report>;
   create(caller: Identity, templateId: string, title: string | undefined): Promise<Report>;
-  list(caller: Identity): Promise<ReportSummary[]>;
+  /** The reports the caller may see: those in use, or (issue 10, item 7) the archived ones. */
+  list(caller: Identity, options?: { archived?: boolean }): Promise<ReportSummary[]>;
   /** The report, or null when there is none with that id; no visibility check. */
   find(id: string): Promise<Report | null>;
   /** The report if the caller may see it: 404, 403 otherwise. */
@@ -59,8 +65,14 @@ function newId(): string {
   return randomBytes(9).toString('base64url');
 }
 
+/** The departments that own the report's sections, in section order, each once: who is involved. */
+function departmentsOf(record: ReportRecord): string[] {
+  return [...new Set(record.sections.flatMap((section) => (section.ownerDepartmentId === null ? [] : [section.ownerDepartmentId])))];
+}
+
 function toSummary(record: ReportRecord): ReportSummary {
   const { id, title, status, templateId, docType, createdAt, issue } = record;
+  const housekeeping = { departmentIds: departmentsOf(record), ...(record.archived ? { archivedAt: record.archived.at } : {}) };
   const issued = issue
     ? {
         number: formatDocumentNumber(issue.number),
@@ -71,7 +83,7 @@ function toSummary(record: ReportRecord): ReportSummary {
         issuedSha256: issue.sha256,
       }
     : {};
-  return { id, title, status, templateId, docType, createdAt, ...issued };
+  return { id, title, status, templateId, docType, createdAt, ...issued, ...housekeeping };
 }
 
 function toReport(record: ReportRecord): Report {
@@ -162,7 +174,7 @@ const ownersOf = (report: Report) => report.sections.map((section) => section.ow
 
 export function createReportService({ store, templates, onOwnershipChange }: ReportServiceDeps): ReportService {
   const service: ReportService = {
-    async createFromTemplate(templateId, seed) {
+    async createFromTemplate(templateId, seed, by = null) {
       const template = templates.find((candidate) => candidate.id === templateId);
       if (!template) throw notFound(`template "${templateId}"`);
       const workspace = await readWorkspace(store);
@@ -181,16 +193,24 @@ export function createReportService({ store, templates, onOwnershipChange }: Rep
       };
       const frame = { ...startingFrame(template, workspace, record.title), ...seed.frame };
       const preamble = seed.preamble ?? preambleStartingContent(template);
-      await store.createReport(record, startingRooms(record, template, seed.bodies ?? {}, frame, preamble));
+      const created: AuditRecord = {
+        reportId: record.id,
+        at: record.createdAt,
+        userId: by,
+        action: AuditAction.reportCreated,
+        detail: { templateId: template.id },
+      };
+      await store.createReport(record, startingRooms(record, template, seed.bodies ?? {}, frame, preamble), [created]);
       return toReport(record);
     },
     async create(caller, templateId, title) {
       if (!canManageReports(caller.role)) throw forbidden('only the office creates reports');
-      return service.createFromTemplate(templateId, { title });
+      return service.createFromTemplate(templateId, { title }, caller.userId);
     },
-    async list(caller) {
+    async list(caller, { archived = false } = {}) {
       const records = await store.listReports();
       return records
+        .filter((record) => (record.archived !== undefined) === archived)
         .filter((record) => canSeeReport(caller, record.sections.map((section) => section.ownerDepartmentId)))
         .map(toSummary);
     },
@@ -215,7 +235,16 @@ export function createReportService({ store, templates, onOwnershipChange }: Rep
       if (!record) throw notFound(`report "${reportId}"`);
       // Issue 10: who writes a section no longer matters once nobody may write.
       if (record.status === 'issued') throw reportIssued();
-      if (!(await store.setSectionOwner(reportId, sectionId, ownerDepartmentId))) throw notFound(`section "${sectionId}"`);
+      const previous = record.sections.find((section) => section.id === sectionId);
+      if (!previous) throw notFound(`section "${sectionId}"`);
+      const assigned: AuditRecord = {
+        reportId,
+        at: new Date().toISOString(),
+        userId: caller.userId,
+        action: AuditAction.sectionAssigned,
+        detail: { sectionId, from: previous.ownerDepartmentId ?? '', to: ownerDepartmentId ?? '' },
+      };
+      if (!(await store.setSectionOwner(reportId, sectionId, ownerDepartmentId, assigned))) throw notFound(`section "${sectionId}"`);
       const report = (await service.find(reportId))!;
       await onOwnershipChange(report);
       return report.sections.find((section) => section.id === sectionId)!;

@@ -8,7 +8,8 @@ import type { AuditEntry } from '../../common/review.js';
 
 export const AUDIT_CSV_COLUMNS = ['at', 'userId', 'action', 'detail'] as const;
 
-function cell(value: string): string {
+/** One cell: quoted where needed, and made inert when a spreadsheet would run it (see above). */
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
@@ -17,7 +18,7 @@ function cell(value: string): string {
 export function auditCsv(entries: readonly AuditEntry[]): string {
   const lines = [AUDIT_CSV_COLUMNS.join(',')];
   for (const entry of entries) {
-    lines.push([entry.at, entry.userId ?? '', entry.action, JSON.stringify(entry.detail)].map(cell).join(','));
+    lines.push([entry.at, entry.userId ?? '', entry.action, JSON.stringify(entry.detail)].map(csvCell).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -23,6 +23,8 @@ import type { DocumentStore } from '../storage/store.js';
 import type { WorkflowStore } from '../storage/workflowStore.js';
 import { sendIssuedFile } from '../workflow/issuedDownload.js';
 import { paramsOf, queryOf } from './input.js';
+import { AuditAction } from '../../common/auditActions.js';
+import type { AuditLog } from '../audit/auditLog.js';
 
 /** The Word media type, as the route table gives it. */
 export const DOCX_CONTENT_TYPE = api.exportDocx.success.file;
@@ -39,9 +41,11 @@ export interface ExportRouteDeps {
   pool?: ExportPool;
   /** Where an issued report's file is read (issue 10): every download of an issued report returns exactly it. */
   issuedFiles?: Pick<WorkflowStore, 'getIssuedFile'>;
+  /** Where each download is recorded (issue 10, item 6: exports are in the audit log). */
+  audit?: Pick<AuditLog, 'record'>;
 }
 
-export function registerExportRoutes(app: FastifyInstance, { reports, store, catalogue, options, pool: shared, issuedFiles }: ExportRouteDeps): void {
+export function registerExportRoutes(app: FastifyInstance, { reports, store, catalogue, options, pool: shared, issuedFiles, audit }: ExportRouteDeps): void {
   const pool = shared ?? new ExportPool(options, (error) => app.log.error({ err: error }, 'an export worker failed'));
   if (!shared) app.addHook('onClose', () => pool.close());
 
@@ -51,8 +55,13 @@ export function registerExportRoutes(app: FastifyInstance, { reports, store, cat
     const { comments } = queryOf(api.exportDocx, request);
     if (!isValidId(id)) throw notFound(`report "${id}"`);
     const report = await reports.get(caller, id);
+    const exported = (detail: Record<string, string>) =>
+      audit?.record({ reportId: report.id, userId: caller.userId, action: AuditAction.exportDocx, detail });
     // Issue 10: built once, at issuing (without comments); every later download returns exactly those bytes.
-    if (report.status === 'issued' && !comments && issuedFiles) return sendIssuedFile(reply, issuedFiles, report.id);
+    if (report.status === 'issued' && !comments && issuedFiles) {
+      await exported({ issued: '1', ...(report.issuedSha256 ? { sha256: report.issuedSha256 } : {}) });
+      return sendIssuedFile(reply, issuedFiles, report.id);
+    }
     let file;
     try {
       file = await pool.build(async () => {
@@ -67,6 +76,7 @@ export function registerExportRoutes(app: FastifyInstance, { reports, store, cat
       request.log.error({ err: error, reportId: report.id }, 'export worker failed');
       throw exportFailed();
     }
+    await exported(comments ? { comments: '1' } : {});
     return reply
       .header('content-type', DOCX_CONTENT_TYPE)
       .header('content-disposition', file.disposition)

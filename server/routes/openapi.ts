@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { RouteSpec } from '../../common/api/route.js';
+import type { RouteSpec, UploadSpec } from '../../common/api/route.js';
 import { apiRoutes, apiSchemas, type ApiRouteName } from '../../common/api/routes.js';
 import { CloseCode } from '../../common/closeCodes.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
@@ -59,9 +59,19 @@ function responseSchemas(routes: readonly NamedRoute[]): ResponseSchemas {
   return { components: Object.fromEntries(Object.keys(apiSchemas).map((name) => [name, embedded(schemas[name]!)])), byRoute };
 }
 
-/** Path and query parameters, each with its schema. */
+/** A file as the raw body: each media type it may be sent as, its bytes as they are. */
+function uploadBody(upload: UploadSpec): object {
+  const binary = { schema: { type: 'string', format: 'binary', maxLength: upload.maxBytes } };
+  return { required: true, description: upload.description, content: Object.fromEntries(upload.types.map((type) => [type, binary])) };
+}
+
+/** Path and query parameters, each with its schema; the header naming an uploaded file. */
 function parameters(route: RouteSpec): object[] {
   const list: object[] = [];
+  if (route.upload?.nameHeader) {
+    const description = 'the file’s name, UTF-8 percent-encoded (encodeURIComponent)';
+    list.push({ name: route.upload.nameHeader, in: 'header', required: false, description, schema: { type: 'string' } });
+  }
   for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
     if (!schema) continue;
     const json = inputSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -96,7 +106,10 @@ function rolesText(route: RouteSpec): string {
 
 function successResponse(route: NamedRoute, answer: JsonSchema | undefined): object {
   const { success } = route;
-  if ('file' in success) return { description: success.description, content: { [success.file]: {} } };
+  if ('file' in success) {
+    const types: readonly string[] = typeof success.file === 'string' ? [success.file] : success.file;
+    return { description: success.description, content: Object.fromEntries(types.map((type) => [type, {}])) };
+  }
   if (!answer) return { description: success.description };
   return { description: success.description, content: { 'application/json': { schema: answer } } };
 }
@@ -114,6 +127,7 @@ function operation(route: NamedRoute, answer: JsonSchema | undefined): object {
     ...(route.roles === 'public' ? { security: [] } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: inputSchema(route.body) } } } } : {}),
+    ...(route.upload ? { requestBody: uploadBody(route.upload) } : {}),
     responses,
   };
 }

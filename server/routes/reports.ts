@@ -10,7 +10,7 @@ import { identityOf } from '../auth/requestAuth.js';
 import { notFound } from '../errors.js';
 import type { ReportService } from '../reports/reportService.js';
 import type { ReviewService } from '../review/reviewService.js';
-import { bodyOf, paramsOf } from './input.js';
+import { bodyOf, paramsOf, queryOf } from './input.js';
 
 export function registerReportRoutes(app: FastifyInstance, reports: ReportService, review: ReviewService): void {
   const withReviews = async (report: Report): Promise<Report> => ({
@@ -27,7 +27,8 @@ export function registerReportRoutes(app: FastifyInstance, reports: ReportServic
 
   app.get('/api/reports', async (request): Promise<ReportListEntry[]> => {
     const caller = identityOf(request);
-    return review.listEntries(caller, await reports.list(caller));
+    const { archived } = queryOf(api.listReports, request);
+    return review.listEntries(caller, await reports.list(caller, { archived }));
   });
 
   app.get('/api/reports/:id', async (request): Promise<Report> => {

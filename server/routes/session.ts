@@ -7,6 +7,7 @@ import type { LoginThrottle } from '../auth/loginThrottle.js';
 import { identityOf } from '../auth/requestAuth.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { Store } from '../storage/store.js';
+import type { SignInOutcome } from '../audit/signInAudit.js';
 import { bodyOf } from './input.js';
 
 export interface SessionRouteDeps {
@@ -15,12 +16,14 @@ export interface SessionRouteDeps {
   throttle: LoginThrottle;
   /** Called after a sign-out, to close the session's live connections. */
   onSessionEnded: (sessionId: string) => Promise<void>;
+  /** Records a sign-in, succeeded or refused, in the audit log (issue 10). */
+  recordSignIn?: (outcome: SignInOutcome) => Promise<void>;
 }
 
 export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): void {
   app.post('/api/session', async (request, reply) => {
     const { username, password } = bodyOf(api.signIn, request);
-    const user = await checkLogin(deps.store, deps.throttle, username, password, request.ip);
+    const user = await checkLogin(deps.store, deps.throttle, username, password, request.ip, deps.recordSignIn);
     const cookie = await deps.sessions.start(user.id);
     reply.setCookie(cookie.name, cookie.value, cookie.options);
     const { disabled: _disabled, ...me } = user;

@@ -61,9 +61,10 @@ export interface SectionReviewRecord {
   changedAt: string | null;
 }
 
-/** One entry of a report's audit log. */
+/** One entry of the audit log: of a report, or (sign-ins, issue 10) of the workspace. */
 export interface AuditRecord {
-  reportId: string;
+  /** Null for what concerns no report (a sign-in). */
+  reportId: string | null;
   at: string;
   /** Who did it; null for the server itself. */
   userId: string | null;

@@ -12,9 +12,12 @@ import { sqliteAccounts } from './sqlite/accounts.js';
 import { sqliteAudit } from './sqlite/audit.js';
 import { sqliteComments } from './sqlite/comments.js';
 import { sqliteDocuments } from './sqlite/documents.js';
+import { sqliteHousekeeping } from './sqlite/housekeeping.js';
+import { migrate } from './sqlite/migrations.js';
 import { sqliteReports } from './sqlite/reports.js';
 import { SCHEMA } from './sqlite/schema.js';
 import { sqliteSectionReviews } from './sqlite/sectionReviews.js';
+import { sqliteSigning } from './sqlite/signing.js';
 import { sqliteSessions, sqliteSettings } from './sqlite/sessions.js';
 import { sqliteSuggestions } from './sqlite/suggestions.js';
 import { sqliteWorkflow } from './sqlite/workflow.js';
@@ -28,13 +31,14 @@ export function openSqliteStore(file: string): Store {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  migrate(db);
 
   const documents = sqliteDocuments(db);
   const audit = sqliteAudit(db);
   let open = true;
   return {
     ...documents,
-    ...sqliteReports(db, (room, state) => documents.upsertSnapshot(room, state, 0)),
+    ...sqliteReports(db, (room, state) => documents.upsertSnapshot(room, state, 0), audit.append),
     ...sqliteAccounts(db),
     ...sqliteSessions(db),
     ...sqliteSettings(db),
@@ -42,7 +46,11 @@ export function openSqliteStore(file: string): Store {
     ...sqliteSuggestions(db, audit),
     ...sqliteSectionReviews(db, audit),
     ...sqliteWorkflow(db, audit),
+    ...sqliteSigning(db, audit),
+    ...sqliteHousekeeping(db, audit),
     listAudit: audit.listAudit,
+    appendAudit: audit.appendAudit,
+    queryAudit: audit.queryAudit,
     async close() {
       if (!open) return;
       open = false;

@@ -4,7 +4,10 @@
  */
 import type { Role } from '../../common/access.js';
 import type { ReportStatus } from '../../common/report.js';
-import type { ReviewStore } from './reviewStore.js';
+import type { AuditStore } from './auditStore.js';
+import type { ArchiveMark, HousekeepingStore } from './housekeepingStore.js';
+import type { AuditRecord, ReviewStore } from './reviewStore.js';
+import type { SigningStore } from './signingStore.js';
 import type { IssueSummary, WorkflowStore } from './workflowStore.js';
 
 /** A room's document as stored: the last snapshot plus the updates appended after it, in order. */
@@ -37,6 +40,8 @@ export interface ReportRecord {
   sections: SectionRecord[];
   /** Once issued (issue 10): its number, date and file's hash; absent before. */
   issue?: IssueSummary;
+  /** While archived (issue 10, item 7): when and by whom; absent otherwise. */
+  archived?: ArchiveMark;
 }
 
 export interface UserRecord {
@@ -104,13 +109,13 @@ export interface DocumentStore {
 }
 
 export interface ReportStore {
-  /** Stores a new report and the starting state of its rooms, all or nothing. */
-  createReport(report: ReportRecord, rooms: ReadonlyMap<string, Uint8Array>): Promise<void>;
+  /** Stores a new report and the starting state of its rooms (and its audit entries), all or nothing. */
+  createReport(report: ReportRecord, rooms: ReadonlyMap<string, Uint8Array>, audit?: readonly AuditRecord[]): Promise<void>;
   /** Reports, newest first. */
   listReports(): Promise<ReportRecord[]>;
   getReport(id: string): Promise<ReportRecord | null>;
-  /** Sets who writes a section; false when there is no such section. */
-  setSectionOwner(reportId: string, sectionId: string, ownerDepartmentId: string | null): Promise<boolean>;
+  /** Sets who writes a section, with its audit entry when given; false (and no entry) when there is no such section. */
+  setSectionOwner(reportId: string, sectionId: string, ownerDepartmentId: string | null, audit?: AuditRecord): Promise<boolean>;
 }
 
 export interface AccountStore {
@@ -154,7 +159,17 @@ export interface SettingsStore {
   setSetting(key: string, value: string): Promise<void>;
 }
 
-export interface Store extends DocumentStore, ReportStore, AccountStore, SessionStore, SettingsStore, ReviewStore, WorkflowStore {
+export interface Store
+  extends DocumentStore,
+    ReportStore,
+    AccountStore,
+    SessionStore,
+    SettingsStore,
+    ReviewStore,
+    WorkflowStore,
+    SigningStore,
+    AuditStore,
+    HousekeepingStore {
   /** Closes the store; pending writes are durable when it resolves. */
   close(): Promise<void>;
 }

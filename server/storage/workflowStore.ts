@@ -34,8 +34,11 @@ export type IssueSummary = Omit<IssueRecord, 'docx' | 'disposition'>;
 /** The file stored at issuing. */
 export type IssuedFile = Pick<IssueRecord, 'sha256' | 'disposition' | 'docx'>;
 
-/** `status`: stored by a status change; `manual`: saved by the office under a label. Restores come later. */
-export type VersionKind = 'status' | 'manual';
+/**
+ * `status`: stored by a status change; `manual`: saved by the office under a label; `restore`: stored by a
+ * restore (server/versions/restore.ts), the report just before it and just after.
+ */
+export type VersionKind = 'status' | 'manual' | 'restore';
 
 /** A named version as listed, without its rooms. */
 export interface VersionSummary {

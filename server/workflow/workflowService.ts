@@ -43,6 +43,11 @@ export interface WorkflowDeps {
   now?: () => Date;
   /** A new random id for a version. */
   newId?: () => string;
+  /**
+   * The queue a report's changes run in, one at a time: shared with whatever else must not run beside a
+   * status change (restoring a version, server/versions/restore.ts). By default one of its own.
+   */
+  queue?: KeyedQueue;
 }
 
 /** The label of the version a status change stores. */
@@ -65,7 +70,7 @@ export function createWorkflowService(deps: WorkflowDeps): WorkflowService {
   const newId = deps.newId ?? (() => randomBytes(9).toString('base64url'));
   const versions = createVersionService({ store, reports, rooms, now, newId });
   // Status changes of one report run one at a time: two cannot both start from the same status.
-  const queue = new KeyedQueue();
+  const queue = deps.queue ?? new KeyedQueue();
 
   /** The refusal of a change the store found no longer possible (the status moved meanwhile). */
   async function refusal(reportId: string, to: ReportStatus): Promise<Error> {

@@ -47,7 +47,8 @@ describe('the reports page', { timeout: 60_000 }, () => {
     const row = page.getByTestId('report-list').getByTestId(`report-row-${report.id}`);
     await row.waitFor();
     const cells = await row.locator('td').allInnerTexts();
-    expect(cells).toEqual(['Tổng kết công tác thi đua năm 2025', 'Dự thảo', '0/4 phần đã duyệt', listDate(report.createdAt)]);
+    // Issue 10: who is involved (no section assigned yet), and last the office's actions (housekeeping.test.ts).
+    expect(cells.slice(0, 5)).toEqual(['Tổng kết công tác thi đua năm 2025', 'Dự thảo', '0/4 phần đã duyệt', 'Chưa giao', listDate(report.createdAt)]);
 
     await page.getByTestId('language-toggle').click();
     await row.getByText('Draft', { exact: true }).waitFor();

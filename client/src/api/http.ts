@@ -30,6 +30,8 @@ export class ApiError extends Error {
 /** How a call is made, besides its route and input. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /** The query string's parameters (those left undefined are not sent). */
+  query?: Readonly<Record<string, string | undefined>>;
   /**
    * True for the login call, whose 401 is an answer (wrong credentials), not a lost session: it is thrown
    * without sending the person to the login page.
@@ -91,7 +93,7 @@ export type CallInput<R extends RouteSpec> = (R extends { params: z.ZodType } ? 
  * `bad_response`. Answers the parsed body, or nothing for a call that answers 204.
  */
 export async function call<R extends RouteSpec>(route: R, input: CallInput<R>): Promise<ResponseOf<R>> {
-  const path = pathOf(route, input.params as Record<string, string> | undefined);
+  const path = `${pathOf(route, input.params as Record<string, string> | undefined)}${queryString(input.query)}`;
   const { signal, unauthenticatedIsAnswer } = input;
   const response = await send(path, { method: route.method, json: input.body, signal, unauthenticatedIsAnswer });
   if (!('schema' in route.success)) return undefined as ResponseOf<R>;
@@ -99,6 +101,12 @@ export async function call<R extends RouteSpec>(route: R, input: CallInput<R>): 
   const parsed = route.success.schema.safeParse(body);
   if (!parsed.success) throw new ApiError(response.status, 'bad_response', `Unexpected answer from ${route.method} ${path}`);
   return parsed.data as ResponseOf<R>;
+}
+
+/** `?a=1&b=2` of the parameters that have a value; '' when none has. */
+export function queryString(query: Readonly<Record<string, string | undefined>> = {}): string {
+  const given = Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
+  return given.length === 0 ? '' : `?${new URLSearchParams(given).toString()}`;
 }
 
 /** The text to show for an error thrown by an API call (or anything else). */

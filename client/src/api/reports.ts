@@ -4,9 +4,12 @@ import type { BodyOf } from '../../../common/api/route.js';
 import type { Report, ReportListEntry, ReportSection } from '../../../common/report.js';
 import { call } from './http.js';
 
-/** Every report the person may see, as `GET /api/reports` lists them, with how far each one's review has come. */
-export function listReports(signal?: AbortSignal): Promise<ReportListEntry[]> {
-  return call(api.listReports, { signal });
+/**
+ * Every report the person may see, as `GET /api/reports` lists them, with how far each one's review has
+ * come: those in use, or with `archived` those archived (issue 10, "Lưu trữ").
+ */
+export function listReports(signal?: AbortSignal, { archived = false }: { archived?: boolean } = {}): Promise<ReportListEntry[]> {
+  return call(api.listReports, { signal, query: { archived: archived ? 'true' : undefined } });
 }
 
 /** One report with its sections. */

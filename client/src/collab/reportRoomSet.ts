@@ -18,7 +18,8 @@
  * the report replaces it with a fresh connection, with the person's rights as the server now gives them,
  * that loads the room as the server has it), or the report is no longer shared with them at all. A room
  * closed with 4100 (the person's role or department changed; y-websocket reconnects by itself) makes the
- * page learn the new rights; one closed with 4401 (the session ended) shows the login page. A room whose
+ * page learn the new rights; one closed with 4401 (the session ended) shows the login page; one closed with
+ * 4404 (issue 10: the report was deleted) tells the page, which says so. A room whose
  * socket fails otherwise is reported too, so the page can check the session: one that expired then shows
  * the login page rather than "reconnecting" forever.
  */
@@ -73,6 +74,8 @@ export interface ReportRoomOptions {
   onForbidden(part: RoomPart, renew: (access?: Access) => void): void;
   /** Called when the server closed a room because the person's rights changed (4100). */
   onRightsChanged(): void;
+  /** Called when the server closed a room because the report was deleted (4404, final). */
+  onDeleted?(): void;
   /** Called when a socket fails or is refused otherwise: the page checks the session. */
   onTrouble(): void;
 }
@@ -90,6 +93,8 @@ interface RoomWatchers {
   onForbidden(): void;
   /** A 4100 close (y-websocket reconnects by itself). */
   onRightsChanged(): void;
+  /** A 4404 close: the report was deleted (final). */
+  onDeleted(): void;
   /** Any other failure. */
   onTrouble(): void;
 }
@@ -102,6 +107,7 @@ function watchRoom(room: RoomConnection, watchers: RoomWatchers): () => void {
   const onClosed = (event: { code: number }) => {
     if (event.code === CloseCode.forbiddenWrite) watchers.onForbidden();
     else if (event.code === CloseCode.sessionEnded) reportUnauthenticated();
+    else if (event.code === CloseCode.reportDeleted) watchers.onDeleted();
     else watchers.onTrouble();
   };
   const onError = () => watchers.onTrouble();
@@ -200,6 +206,7 @@ export function openReportRooms(options: ReportRoomOptions): ReportRoomSet {
         queueMicrotask(() => destroyed || options.onForbidden(part, renewThis));
       },
       onRightsChanged: () => queueMicrotask(() => destroyed || onRightsChanged()),
+      onDeleted: () => queueMicrotask(() => destroyed || options.onDeleted?.()),
       onTrouble,
     };
   }

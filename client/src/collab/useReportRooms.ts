@@ -13,6 +13,8 @@ export type { ReportRooms } from './reportRoomSet.js';
 export interface RoomHandlers {
   onForbidden(part: RoomPart, renew: (access?: Access) => void): void;
   onRightsChanged(): void;
+  /** The report was deleted (issue 10): its rooms are closed for good. */
+  onDeleted?(): void;
   /** Whether the person may write a section, as the page knows now (read when the rooms open). */
   accessOf(sectionId: string): Access;
   /** Whether the person may write the frame, as the page knows now (read when the rooms open). */
@@ -55,6 +57,7 @@ export function useReportRooms(report: Report, identity: Identity, accountId: st
       onChange: setRooms,
       onForbidden: (part, renew) => latest.current.onForbidden(part, renew),
       onRightsChanged: () => latest.current.onRightsChanged(),
+      onDeleted: () => latest.current.onDeleted?.(),
       onTrouble: () => {
         if (Date.now() - lastCheck < SESSION_CHECK_INTERVAL_MS) return;
         lastCheck = Date.now();

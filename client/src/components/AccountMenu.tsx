@@ -1,9 +1,10 @@
 /**
- * The signed-in person in the header: name, department and role, the way to the admin page (admins
- * only) and the logout button.
+ * The signed-in person in the header: name, department and role, the way to the audit log (the office,
+ * the chair and the admin; issue 10), to the admin page (admins only) and the logout button.
  */
 import { useState } from 'react';
-import { canManageAccounts } from '../../../common/access.js';
+import { canManageAccounts, canReadAudit } from '../../../common/access.js';
+import { AUDIT_PATH } from '../audit/auditPath.js';
 import { useT } from '../i18n/locale.js';
 import { Link } from '../router.js';
 import { useSession } from '../session/SessionContext.js';
@@ -31,6 +32,11 @@ export function AccountMenu() {
 
   return (
     <div className="account-menu" role="group" aria-label={t.account.label}>
+      {canReadAudit(me.role) ? (
+        <Link href={AUDIT_PATH} className="admin-link" data-testid="audit-link">
+          {t.audit.navLink}
+        </Link>
+      ) : null}
       {canManageAccounts(me.role) ? (
         <Link href="/admin" className="admin-link" data-testid="admin-link">
           {t.account.admin}

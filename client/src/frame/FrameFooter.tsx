@@ -14,7 +14,7 @@ import { RECIPIENTS_LABEL } from '../../../common/nd30Text.js';
 export function FrameFooter({ frame }: { frame: FrameBinding }) {
   return (
     <>
-      <FrameNote show={frame.readOnlyForPerson} testId="frame-footer-readonly" />
+      <FrameNote show={frame.readOnlyForPerson} issued={frame.issued} testId="frame-footer-readonly" />
       <footer className="frame-footer" data-testid="frame-footer" data-writable={frame.writable}>
         <div className="frame-cell footer-recipients">
           <p className="recipients-label">{RECIPIENTS_LABEL}</p>

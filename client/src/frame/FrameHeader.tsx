@@ -103,7 +103,7 @@ export function FrameHeader({ frame }: { frame: FrameBinding }) {
   const readOnly = !writable;
   return (
     <>
-      <FrameNote show={frame.readOnlyForPerson} testId="frame-readonly" />
+      <FrameNote show={frame.readOnlyForPerson} issued={frame.issued} testId="frame-readonly" />
       <header className="frame-header" data-testid="frame-header" data-writable={writable}>
         <div className="frame-grid">
           <div className="frame-cell frame-agency">

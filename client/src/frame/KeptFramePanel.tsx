@@ -24,6 +24,8 @@ interface KeptFramePanelProps {
   active: boolean;
   /** The frame as the server has it, live: re-renders the panel when it changes. */
   fields: FrameFields;
+  /** Why the edits could not be sent, when not a change of role (the report was issued). */
+  reason?: string;
 }
 
 function fieldLabel(t: Messages, key: KeptFrameKey): string {
@@ -31,7 +33,7 @@ function fieldLabel(t: Messages, key: KeptFrameKey): string {
 }
 
 /** The kept edits of the frame, or nothing when there are none the server lacks. */
-export function KeptFramePanel({ room, copyName, active, fields }: KeptFramePanelProps) {
+export function KeptFramePanel({ room, copyName, active, fields, reason }: KeptFramePanelProps) {
   const t = useT();
   const catalogue = useContext(AwardCatalogueContext);
   const kept = useKeptCopy(copyName, room, active);
@@ -43,5 +45,5 @@ export function KeptFramePanel({ room, copyName, active, fields }: KeptFramePane
     // `fields` stands for the server's frame, read here through room.doc.
   }, [keptDoc, room, fields, catalogue, t]);
   if (kept === null || blocks.length === 0) return null;
-  return <KeptTextPanel testKey="frame" reason={t.report.kept.frame} blocks={blocks} onDiscard={kept.discard} />;
+  return <KeptTextPanel testKey="frame" reason={reason ?? t.report.kept.frame} blocks={blocks} onDiscard={kept.discard} />;
 }

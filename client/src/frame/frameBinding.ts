@@ -10,6 +10,8 @@ export interface FrameBinding {
   writable: boolean;
   /** True when the person may never change the frame (they see why); false for the office, even while loading. */
   readOnlyForPerson: boolean;
+  /** True once the report is issued (issue 10): nobody changes the frame any more, and the note says so. */
+  issued: boolean;
   /** The frame room's document; undefined while the page connects. */
   doc: Y.Doc | undefined;
 }

@@ -1,6 +1,11 @@
 /** English, offered through the language toggle. */
 import type { Messages } from './messages.js';
 import { reviewEn } from './review.js';
+import { auditEn } from './audit.js';
+import { housekeepingEn } from './housekeeping.js';
+import { signingEn } from './signing.js';
+import { versionsEn } from './versions.js';
+import { workflowEn } from './workflow.js';
 
 /** The English dictionary. */
 export const en: Messages = {
@@ -8,6 +13,11 @@ export const en: Messages = {
   languageSwitch: 'Switch language',
   otherLanguageName: 'Tiếng Việt',
   review: reviewEn,
+  audit: auditEn,
+  housekeeping: housekeepingEn,
+  signing: signingEn,
+  versions: versionsEn,
+  workflow: workflowEn,
   login: {
     title: 'Sign in',
     intro: 'Use the account your administrator gave you to write reports with your colleagues.',

@@ -3,6 +3,11 @@ import type { Role } from '../../../common/access.js';
 import type { ReportStatus } from '../../../common/report.js';
 import type { SectionReviewState } from '../../../common/review.js';
 import type { ReviewMessages } from './review.js';
+import type { AuditMessages } from './audit.js';
+import type { HousekeepingMessages } from './housekeeping.js';
+import type { SigningMessages } from './signing.js';
+import type { VersionsMessages } from './versions.js';
+import type { WorkflowMessages } from './workflow.js';
 import type { SaveState } from '../collab/saveState.js';
 
 /** Every string the client shows. Each language provides all of them; the type checker enforces it. */
@@ -13,6 +18,16 @@ export interface Messages {
   otherLanguageName: string;
   /** The review sidebar: comments, replies, mentions, suggested edits (i18n/review.ts). */
   review: ReviewMessages;
+  /** The audit log page (i18n/audit.ts). */
+  audit: AuditMessages;
+  /** Renaming, copying, archiving, deleting reports (i18n/housekeeping.ts). */
+  housekeeping: HousekeepingMessages;
+  /** The issued report's PDF for signing and its signed copy (i18n/signing.ts). */
+  signing: SigningMessages;
+  /** Named versions: the panel, a version opened, compared, restored (i18n/versions.ts). */
+  versions: VersionsMessages;
+  /** The workflow: status, its buttons, issuing, the issued report (i18n/workflow.ts). */
+  workflow: WorkflowMessages;
   login: {
     title: string;
     intro: string;

@@ -1,6 +1,11 @@
 /** Vietnamese, the client's first language. */
 import type { Messages } from './messages.js';
 import { reviewVi } from './review.js';
+import { auditVi } from './audit.js';
+import { housekeepingVi } from './housekeeping.js';
+import { signingVi } from './signing.js';
+import { versionsVi } from './versions.js';
+import { workflowVi } from './workflow.js';
 
 /** The Vietnamese dictionary. */
 export const vi: Messages = {
@@ -8,6 +13,11 @@ export const vi: Messages = {
   languageSwitch: 'Chuyển ngôn ngữ',
   otherLanguageName: 'English',
   review: reviewVi,
+  audit: auditVi,
+  housekeeping: housekeepingVi,
+  signing: signingVi,
+  versions: versionsVi,
+  workflow: workflowVi,
   login: {
     title: 'Đăng nhập',
     intro: 'Dùng tài khoản do quản trị viên cấp để soạn báo cáo cùng đồng nghiệp.',

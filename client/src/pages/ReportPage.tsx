@@ -14,9 +14,13 @@
  * not, the page says the report is no longer shared with them. When it closes them because the person's
  * role or department changed (4100), the page reloads the account, so what it lets them write follows at
  * once.
+ *
+ * Once the report is issued (issue 10) — as the review room says, or as the report the page asked for after
+ * a refusal says — every room is read-only for everyone and says why ("Đã ban hành — chỉ xem"): a refused
+ * write then renews the room read-only, so the page never reconnects to write again.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { canManageReports, canReviewSections, frameAccess, sectionAccess, type Access } from '../../../common/access.js';
+import { canManageReports, canReadAudit, canReviewSections, frameAccess, sectionAccess, type Access } from '../../../common/access.js';
 import type { Report, ReportSection } from '../../../common/report.js';
 import type { SectionReview } from '../../../common/review.js';
 import { formatRoomName, type RoomPart } from '../../../common/rooms.js';
@@ -47,7 +51,12 @@ import { useT } from '../i18n/locale.js';
 import { ReviewProvider } from '../review/ReviewContext.js';
 import { ReviewSidebar } from '../review/ReviewSidebar.js';
 import { SectionVerdict } from '../review/SectionVerdict.js';
+import { useWorkflow } from '../workflow/useWorkflow.js';
+import { VersionsPanel } from '../workflow/VersionsPanel.js';
+import { WorkflowBar } from '../workflow/WorkflowBar.js';
+import { SignedCopyPanel } from '../signing/SignedCopyPanel.js';
 import { Link } from '../router.js';
+import { auditPath } from '../audit/auditPath.js';
 import { useSession } from '../session/SessionContext.js';
 
 interface OwnedSectionProps {
@@ -57,19 +66,21 @@ interface OwnedSectionProps {
   /** The chairperson's verdict on the section, live from the review room. */
   review: SectionReview;
   rooms: ReportRooms | null;
+  /** The report is issued: nobody writes the section any more. */
+  issued: boolean;
   onAssigned(sectionId: string, owner: string | null): void;
 }
 
 /** A section with the rights of the person signed in, for its current owner. */
-function OwnedSection({ report, section, owner, review, rooms, onAssigned }: OwnedSectionProps) {
+function OwnedSection({ report, section, owner, review, rooms, issued, onAssigned }: OwnedSectionProps) {
   const t = useT();
   const { me, identity, department, departments } = useSession();
   const ownerName = owner === null ? null : (department(owner)?.name ?? t.report.unknownDepartment);
-  const access = sectionAccess(me, owner);
+  const access: Access = issued ? 'read' : sectionAccess(me, owner);
   const follow = rooms?.setSectionAccess;
   useEffect(() => follow?.(section.id, access), [follow, section.id, access]);
-  const keptReason =
-    owner !== null && owner !== me.departmentId && ownerName !== null ? t.report.kept.reassigned(ownerName) : t.report.kept.noLongerYours;
+  const lostTo = owner !== null && owner !== me.departmentId ? ownerName : null;
+  const keptReason = issued ? t.workflow.issued.kept : lostTo !== null ? t.report.kept.reassigned(lostTo) : t.report.kept.noLongerYours;
   const bar = (
     <SectionBar
       reportId={report.id}
@@ -79,11 +90,11 @@ function OwnedSection({ report, section, owner, review, rooms, onAssigned }: Own
       ownDepartment={owner !== null && owner === me.departmentId}
       assignable={canManageReports(me.role) ? departments : undefined}
       onAssigned={(next) => onAssigned(section.id, next)}
-      readOnlyReason={readOnlyReason(t, me, owner, ownerName)}
+      readOnlyReason={readOnlyReason(t, me, owner, ownerName, issued)}
     />
   );
   const verdict = (
-    <SectionVerdict reportId={report.id} sectionId={section.id} review={review} reviewer={canReviewSections(me.role)} meId={me.id} />
+    <SectionVerdict reportId={report.id} sectionId={section.id} review={review} reviewer={canReviewSections(me.role) && !issued} meId={me.id} />
   );
   return (
     <SectionEditor
@@ -107,17 +118,20 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
   const { identity, me } = useSession();
   // The access the page shows, for the rooms opened before the owners are read below.
   const accessOf = useRef<(sectionId: string) => Access>(() => 'read');
-  const frameRights = frameAccess(me);
-  const frameRightsNow = useRef(frameRights);
+  const frameRightsNow = useRef<Access>('read');
   const roomHandlers = useMemo<RoomHandlers>(
     () => ({ ...handlers, accessOf: (sectionId) => accessOf.current(sectionId), frameAccess: () => frameRightsNow.current }),
     [handlers],
   );
   const rooms = useReportRooms(report, identity, me.id, roomHandlers);
+  const workflow = useWorkflow(report, rooms?.review);
+  const issued = workflow.status === 'issued';
+  const frameRights: Access = issued ? 'read' : frameAccess(me);
   const { owners, setOwner } = useSectionOwners(report, rooms?.review);
   const reviews = useReviewEntries(rooms?.review);
+  // Before the rooms open (their effect runs after this one), and at every render after.
   useLayoutEffect(() => {
-    accessOf.current = (sectionId) => sectionAccess(me, owners.get(sectionId) ?? null);
+    accessOf.current = (sectionId) => (issued ? 'read' : sectionAccess(me, owners.get(sectionId) ?? null));
     frameRightsNow.current = frameRights;
   });
   // The frame keeps a browser copy only while the person may write it (reportRoomSet.ts).
@@ -125,7 +139,7 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
   useEffect(() => followFrame?.(frameRights), [followFrame, frameRights]);
   const people = usePeople(rooms?.frame.provider.awareness);
   const status = useSaveStatus(rooms?.all);
-  const frame = useFrameBinding(rooms?.frame, me);
+  const frame = useFrameBinding(rooms?.frame, me, issued);
   const catalogue = useAwardCatalogue();
   useEffect(() => {
     document.title = `${report.title} – Đồng Soạn`;
@@ -135,6 +149,7 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
     <>
       <PresenceBar people={people} status={status} />
       <main className="desk">
+        <WorkflowBar reportId={report.id} workflow={workflow} place={frame.fields.place} symbol={frame.fields.symbol} />
         <nav className="sheet-actions">
           <a
             className="sheet-action"
@@ -152,8 +167,15 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
           >
             {t.report.exportWordWithComments}
           </a>
+          {canReadAudit(me.role) ? (
+            <Link className="sheet-action" href={auditPath({ report: report.id })} data-testid="report-audit-link">
+              {t.housekeeping.auditLink}
+            </Link>
+          ) : null}
         </nav>
-        <ReviewProvider reportId={report.id} entries={reviews} owners={owners}>
+        <SignedCopyPanel reportId={report.id} issued={issued} review={rooms?.review} />
+        <VersionsPanel reportId={report.id} status={workflow.status} />
+        <ReviewProvider reportId={report.id} entries={reviews} owners={owners} closed={issued}>
           <div className="sheet-row">
             <article className="sheet" lang="vi">
               <FrameHeader frame={frame} />
@@ -164,6 +186,7 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
                   copyName={localCopyName(me.id, formatRoomName({ reportId: report.id, part: { kind: 'frame' } }))}
                   active={frameRights !== 'write'}
                   fields={frame.fields}
+                  reason={issued ? t.workflow.issued.kept : undefined}
                 />
                 {report.sections.map((section) => (
                   <OwnedSection
@@ -173,6 +196,7 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
                     owner={owners.get(section.id) ?? null}
                     review={reviewOf(reviews, section.id)}
                     rooms={rooms}
+                    issued={issued}
                     onAssigned={setOwner}
                   />
                 ))}
@@ -200,6 +224,8 @@ export function ReportPage({ reportId }: { reportId: string }) {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [lost, setLost] = useState(false);
+  // Issue 10: the report was deleted while open (its rooms were closed with 4404).
+  const [deleted, setDeleted] = useState(false);
   // Bumped to reconnect every room (the review room refused while the report is still shared).
   const [generation, setGeneration] = useState(0);
 
@@ -212,16 +238,18 @@ export function ReportPage({ reportId }: { reportId: string }) {
             // The owners as the server has them now: the page shows them at once, before the review room.
             setReport(fresh);
             if (now.role !== me.role || now.departmentId !== me.departmentId) void reloadMe();
+            // Issued (perhaps before the review room told): refused for good, so the room comes back read-only.
+            const frozen = fresh.status === 'issued';
             switch (part.kind) {
               case 'review':
                 setGeneration((current) => current + 1);
                 return;
               case 'frame':
-                renew(frameAccess(now));
+                renew(frozen ? 'read' : frameAccess(now));
                 return;
               case 'section': {
                 const owner = fresh.sections.find((section) => section.id === part.sectionId)?.ownerDepartmentId ?? null;
-                renew(sectionAccess(now, owner));
+                renew(frozen ? 'read' : sectionAccess(now, owner));
               }
             }
           },
@@ -239,6 +267,9 @@ export function ReportPage({ reportId }: { reportId: string }) {
           if (isNotShared(failure)) setLost(true);
         });
       },
+      onDeleted() {
+        setDeleted(true);
+      },
     }),
     [reportId, me, reloadMe],
   );
@@ -251,9 +282,10 @@ export function ReportPage({ reportId }: { reportId: string }) {
     return () => abort.abort();
   }, [reportId]);
 
-  if (report !== null && !lost) return <ReportSheet key={generation} report={report} handlers={handlers} />;
+  if (report !== null && !lost && !deleted) return <ReportSheet key={generation} report={report} handlers={handlers} />;
   let body = <p className="muted">{t.report.loading}</p>;
-  if (lost) body = <p role="alert" data-testid="report-lost">{t.report.noLongerShared}</p>;
+  if (deleted) body = <p role="alert" data-testid="report-deleted">{t.housekeeping.deleted}</p>;
+  else if (lost) body = <p role="alert" data-testid="report-lost">{t.report.noLongerShared}</p>;
   else if (error instanceof ApiError && error.status === 403) body = <p role="alert" data-testid="report-forbidden">{t.report.notShared}</p>;
   else if (error !== null) body = <ErrorMessage title={t.report.loadError} error={error} />;
   return (

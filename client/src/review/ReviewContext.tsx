@@ -33,6 +33,8 @@ export interface ReviewValue {
   reportId: string;
   entries: ReviewEntries;
   owners: SectionOwners;
+  /** The report is issued (issue 10): its review is final, read only — no comment, reply, resolve or decision. */
+  closed: boolean;
   /** Who may be mentioned: the departments of the report, then its readers. */
   candidates: readonly MentionCandidate[];
   /** Threads that mention the reader or their department and that none of them has opened. */
@@ -141,11 +143,13 @@ interface ReviewProviderProps {
   reportId: string;
   entries: ReviewEntries;
   owners: SectionOwners;
+  /** The report is issued: the review is shown, not changed (the server refuses changes, 409 `report_issued`). */
+  closed?: boolean;
   children: ReactNode;
 }
 
 /** Shares the review of one report with the section editors and the sidebar below it. */
-export function ReviewProvider({ reportId, entries, owners, children }: ReviewProviderProps) {
+export function ReviewProvider({ reportId, entries, owners, closed = false, children }: ReviewProviderProps) {
   const editorsRef = useRef(new Map<string, Editor>());
   const listeners = useRef(new Set<Listener>());
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -188,6 +192,7 @@ export function ReviewProvider({ reportId, entries, owners, children }: ReviewPr
 
   const openComposer = useCallback(
     (kind: ComposerTarget['kind']) => {
+      if (closed) return false;
       const current = readSectionSelection(editorsRef.current) ?? selection;
       const editor = current === null ? undefined : editorsRef.current.get(current.sectionId);
       if (current === null || editor === undefined || !isInside(editor.state, current.from, current.to)) return false;
@@ -199,8 +204,13 @@ export function ReviewProvider({ reportId, entries, owners, children }: ReviewPr
       setActiveId(null);
       return true;
     },
-    [selection],
+    [selection, closed],
   );
+
+  // Issued while writing a comment: nothing can be sent any more.
+  useEffect(() => {
+    if (closed) setComposer(null);
+  }, [closed]);
 
   // Ctrl+Alt+M comments on the selected text, as in the word processors people know.
   useEffect(() => {
@@ -233,6 +243,7 @@ export function ReviewProvider({ reportId, entries, owners, children }: ReviewPr
       reportId,
       entries,
       owners,
+      closed,
       candidates,
       unread,
       activeId,
@@ -252,7 +263,7 @@ export function ReviewProvider({ reportId, entries, owners, children }: ReviewPr
         return () => listeners.current.delete(listener);
       },
     }),
-    [reportId, entries, owners, candidates, unread, activeId, activate, focusRequest, selection, composer, openComposer, showResolved, registerEditor],
+    [reportId, entries, owners, closed, candidates, unread, activeId, activate, focusRequest, selection, composer, openComposer, showResolved, registerEditor],
   );
   return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>;
 }

@@ -48,7 +48,7 @@ export function ReviewSidebar() {
   const t = useT();
   const { me } = useSession();
   const review = useReview();
-  const { entries, editors, activeId, activate, selection, composer, openComposer, showResolved, setShowResolved, owners } = review;
+  const { entries, editors, activeId, activate, selection, composer, openComposer, showResolved, setShowResolved, owners, closed } = review;
   const sidebar = useRef<HTMLElement>(null);
   const targets = useRef(new Map<string, Target>());
   useLayoutTick();
@@ -77,8 +77,9 @@ export function ReviewSidebar() {
 
   const selectionEditor = selection === null ? undefined : editors().get(selection.sectionId);
   // A selection read before an edit may no longer fit the document; the next selectionchange brings the new one.
+  // Once issued the review is final: nothing to comment on or suggest (issue 10).
   const showSelectionActions =
-    composer === null && selection !== null && selectionEditor !== undefined && isInside(selectionEditor.state, selection.from, selection.to);
+    !closed && composer === null && selection !== null && selectionEditor !== undefined && isInside(selectionEditor.state, selection.from, selection.to);
   if (showSelectionActions) targets.current.set('selection', { sectionId: selection.sectionId, position: selection.from });
   const maySuggest =
     showSelectionActions && sectionAccess(me, owners.get(selection.sectionId) ?? null) !== 'write';

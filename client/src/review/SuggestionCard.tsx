@@ -26,11 +26,12 @@ interface SuggestionCardProps {
 export function SuggestionCard({ suggestion, detached, onSelect }: SuggestionCardProps) {
   const t = useT();
   const { me } = useSession();
-  const { reportId, owners, activeId } = useReview();
+  const { reportId, owners, activeId, closed } = useReview();
   const active = activeId === suggestion.id;
   const card = useCardFocus<HTMLElement>(suggestion.id);
   const decision = useAction();
-  const mayDecide = suggestion.state === 'open' && canDecideSuggestion(me, owners.get(suggestion.sectionId) ?? null);
+  // Once issued the review is final (issue 10): an open suggestion stays undecided.
+  const mayDecide = !closed && suggestion.state === 'open' && canDecideSuggestion(me, owners.get(suggestion.sectionId) ?? null);
   const stale = decision.error instanceof ApiError && decision.error.code === 'suggestion_stale';
   const color = colorFor(suggestion.author.id);
 

@@ -61,12 +61,13 @@ function ReplyBox({ thread }: { thread: StoredThread }) {
 export function ThreadCard({ thread, detached, onSelect }: ThreadCardProps) {
   const t = useT();
   const { me } = useSession();
-  const { reportId, owners, activeId, unread, candidates } = useReview();
+  const { reportId, owners, activeId, unread, candidates, closed } = useReview();
   const active = activeId === thread.id;
   const card = useCardFocus<HTMLElement>(thread.id);
   const resolving = useAction();
   const owner = owners.get(thread.sectionId) ?? null;
-  const mayResolve = canResolveThread({ ...me, userId: me.id }, { authorId: thread.author.id, authorDepartmentId: thread.author.departmentId }, owner);
+  // Once issued the review is final (issue 10): read, not replied to or resolved.
+  const mayResolve = !closed && canResolveThread({ ...me, userId: me.id }, { authorId: thread.author.id, authorDepartmentId: thread.author.departmentId }, owner);
   const resolverName = candidates.find((candidate) => candidate.kind === 'person' && candidate.id === thread.resolvedBy)?.name ?? '';
 
   return (
@@ -99,7 +100,7 @@ export function ThreadCard({ thread, detached, onSelect }: ThreadCardProps) {
         </ol>
       )}
       {thread.resolved ? <p className="review-resolved-note">{t.review.resolvedBy(resolverName)}</p> : null}
-      {active && !thread.resolved ? <ReplyBox thread={thread} /> : null}
+      {active && !thread.resolved && !closed ? <ReplyBox thread={thread} /> : null}
       {mayResolve && (active || thread.resolved) ? (
         <div className="review-actions">
           <button

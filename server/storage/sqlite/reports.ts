@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportStatus } from '../../../common/report.js';
 import { StoreConflictError, type ReportRecord, type ReportStore, type SectionRecord } from '../store.js';
+import type { AuditRecord } from '../reviewStore.js';
 import type { IssueSummary } from '../workflowStore.js';
 import { isUniqueViolation } from './schema.js';
 
@@ -12,6 +13,9 @@ interface ReportRow {
   template_id: string;
   doc_type: string;
   created_at: string;
+  /** Issue 10, item 7: null unless archived. */
+  archived_at: string | null;
+  archived_by: string | null;
   /** From `report_issues` (issue 10): null until the report is issued. */
   issue_symbol: string | null;
   issue_year: number | null;
@@ -60,6 +64,7 @@ const toReport = (row: ReportRow, sections: SectionRecord[]): ReportRecord => {
     createdAt: row.created_at,
     sections,
     ...(issue ? { issue } : {}),
+    ...(row.archived_at !== null ? { archived: { at: row.archived_at, by: row.archived_by ?? '' } } : {}),
   };
 };
 
@@ -68,8 +73,15 @@ const SELECT_REPORTS = `SELECT r.*, i.symbol AS issue_symbol, i.year AS issue_ye
   i.issued_at, i.issued_by, i.sha256 AS issue_sha256
   FROM reports r LEFT JOIN report_issues i ON i.report_id = r.id`;
 
-/** `saveRoom` writes a room's starting state inside the report's transaction. */
-export function sqliteReports(db: Database, saveRoom: (room: string, state: Uint8Array) => void): ReportStore {
+/**
+ * `saveRoom` writes a room's starting state inside the report's transaction, `appendAudit` an audit entry
+ * inside the transaction of the change it records.
+ */
+export function sqliteReports(
+  db: Database,
+  saveRoom: (room: string, state: Uint8Array) => void,
+  appendAudit: (entry: AuditRecord) => void,
+): ReportStore {
   const insertReport = db.prepare<[string, string, string, string, string, string]>(
     'INSERT INTO reports (id, title, status, template_id, doc_type, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -88,18 +100,24 @@ export function sqliteReports(db: Database, saveRoom: (room: string, state: Uint
     'UPDATE report_sections SET owner_department_id = ? WHERE report_id = ? AND id = ?',
   );
 
-  const create = db.transaction((report: ReportRecord, rooms: ReadonlyMap<string, Uint8Array>) => {
+  const create = db.transaction((report: ReportRecord, rooms: ReadonlyMap<string, Uint8Array>, audit: readonly AuditRecord[]) => {
     insertReport.run(report.id, report.title, report.status, report.templateId, report.docType, report.createdAt);
     report.sections.forEach((section, position) => {
       insertSection.run(report.id, section.id, position, section.title, section.ownerDepartmentId);
     });
     for (const [room, state] of rooms) saveRoom(room, state);
+    for (const entry of audit) appendAudit(entry);
+  });
+  const assign = db.transaction((reportId: string, sectionId: string, ownerDepartmentId: string | null, audit: AuditRecord | undefined) => {
+    if (updateOwner.run(ownerDepartmentId, reportId, sectionId).changes === 0) return false;
+    if (audit) appendAudit(audit);
+    return true;
   });
 
   return {
-    async createReport(report, rooms) {
+    async createReport(report, rooms, audit = []) {
       try {
-        create(report, rooms);
+        create(report, rooms, audit);
       } catch (error) {
         if (isUniqueViolation(error)) throw new StoreConflictError(`report "${report.id}" exists`);
         throw error;
@@ -118,8 +136,8 @@ export function sqliteReports(db: Database, saveRoom: (room: string, state: Uint
       const row = selectReport.get(id);
       return row ? toReport(row, selectSections.all(id).map(toSection)) : null;
     },
-    async setSectionOwner(reportId, sectionId, ownerDepartmentId) {
-      return updateOwner.run(ownerDepartmentId, reportId, sectionId).changes > 0;
+    async setSectionOwner(reportId, sectionId, ownerDepartmentId, audit) {
+      return assign(reportId, sectionId, ownerDepartmentId, audit);
     },
   };
 }

@@ -1,10 +1,12 @@
 import { REVIEW_SCHEMA } from './reviewSchema.js';
+import { SIGNING_SCHEMA } from './signingSchema.js';
 import { WORKFLOW_SCHEMA } from './workflowSchema.js';
 
 /**
  * The SQLite schema, created when missing. Opening a file written by an earlier version creates the
- * tables it lacks (the review's, issue 9; the workflow's, issue 10) and changes none it has: that is the
- * whole migration, since every change so far only added tables (and triggers).
+ * tables it lacks (the review's, issue 9; the workflow's and signing's, issue 10) and changes none it has. What `IF NOT EXISTS`
+ * cannot do (a new column, a table rebuilt without a foreign key: issue 10, items 6–7) is a versioned
+ * migration in migrations.ts, applied right after this.
  */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS doc_snapshots (
@@ -60,7 +62,7 @@ CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
-${REVIEW_SCHEMA}${WORKFLOW_SCHEMA}`;
+${REVIEW_SCHEMA}${WORKFLOW_SCHEMA}${SIGNING_SCHEMA}`;
 
 /** True for SQLite's "UNIQUE constraint failed" / primary key errors. */
 export function isUniqueViolation(error: unknown): boolean {

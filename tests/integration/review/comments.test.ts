@@ -8,7 +8,7 @@ import type { ReportListEntry } from '../../../common/report.js';
 import type { CommentReply, CommentThread, ReportReader, StoredThread } from '../../../common/review.js';
 import { THREADS_MAP } from '../../../common/rooms.js';
 import { waitFor } from '../../helpers/waitFor.js';
-import { anchorOfWords, ok, refused, reviewEntry, startReviewServer, writeParagraph, type ReviewFixture, type Who } from './support.js';
+import { anchorOfWords, ok, refused, reviewEntries, reviewEntry, startReviewServer, writeParagraph, type ReviewFixture, type Who } from './support.js';
 
 describe('comment threads', () => {
   let f: ReviewFixture;
@@ -190,7 +190,7 @@ describe('comment threads', () => {
     const reply = await ok<CommentReply>(f.as('noivu', 'POST', `${base}/comments/${thread.id}/replies`, { body: 'Đã bổ sung' }), 201);
     await ok(f.as('noivu', 'PATCH', `${base}/comments/${thread.id}`, { resolved: true }));
     await ok(f.as('office', 'PATCH', `${base}/comments/${thread.id}`, { resolved: false }));
-    const log = await ok<Array<{ userId: string; action: string; detail: Record<string, string> }>>(f.as('office', 'GET', `${base}/audit`));
+    const log = reviewEntries(await ok<Array<{ userId: string; action: string; detail: Record<string, string> }>>(f.as('office', 'GET', `${base}/audit`)));
     expect(log.map(({ userId, action, detail }) => ({ userId, action, detail }))).toEqual([
       { userId: f.ws.chair.id, action: 'comment.created', detail: { threadId: thread.id, sectionId: 'tham-muu' } },
       { userId: f.ws.noivu.id, action: 'comment.replied', detail: { threadId: thread.id, replyId: reply.id, sectionId: 'tham-muu' } },

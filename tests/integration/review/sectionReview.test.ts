@@ -9,7 +9,7 @@ import type { SectionReview, Suggestion } from '../../../common/review.js';
 import { SECTION_REVIEWS_MAP } from '../../../common/rooms.js';
 import { appendParagraph } from '../../helpers/sectionText.js';
 import { waitFor } from '../../helpers/waitFor.js';
-import { anchorOfWords, ok, refused, reviewEntry, startReviewServer, writeParagraph, type ReviewFixture } from './support.js';
+import { anchorOfWords, ok, refused, reviewEntries, reviewEntry, startReviewServer, writeParagraph, type ReviewFixture } from './support.js';
 
 describe('section review', () => {
   let f: ReviewFixture;
@@ -77,7 +77,7 @@ describe('section review', () => {
     await writeParagraph(f, 'vhtt', 'ket-qua', 'Đã bổ sung số liệu.');
     await writeParagraph(f, 'noivu', 'tham-muu', 'Và lần nữa.');
     expect(await reviewOf('ket-qua')).toMatchObject({ state: 'returned', note: 'Bổ sung' });
-    const log = await ok<Array<{ userId: string; action: string; detail: Record<string, string> }>>(f.as('chair', 'GET', `${base}/audit`));
+    const log = reviewEntries(await ok<Array<{ userId: string; action: string; detail: Record<string, string> }>>(f.as('chair', 'GET', `${base}/audit`)));
     expect(log.map(({ userId, action, detail }) => [userId, action, detail])).toEqual([
       [f.ids.chair, 'section.approved', { sectionId: 'tham-muu', note: 'Đạt' }],
       [f.ids.chair, 'section.returned', { sectionId: 'ket-qua', note: 'Bổ sung' }],

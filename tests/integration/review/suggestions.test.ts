@@ -10,7 +10,7 @@ import type { CollabClient } from '../../helpers/collabClient.js';
 import { appendParagraph, sectionText } from '../../helpers/sectionText.js';
 import { storedDoc, storedText } from '../../helpers/storedDoc.js';
 import { waitFor } from '../../helpers/waitFor.js';
-import { anchorOfWords, findWords, ok, refused, reviewEntry, startReviewServer, writeParagraph, type ReviewFixture, type Who } from './support.js';
+import { anchorOfWords, findWords, ok, refused, reviewEntries, reviewEntry, startReviewServer, writeParagraph, type ReviewFixture, type Who } from './support.js';
 
 /** Counts the updates a client receives from the server. */
 function countRemoteUpdates(client: CollabClient): { count(): number } {
@@ -148,7 +148,7 @@ describe('suggestions', () => {
     await ok(f.as('noivu', 'POST', `${base}/suggestions/${suggestion.id}/accept`));
     await waitFor(() => reviewEntry<StoredSuggestion>(review.doc, SUGGESTIONS_MAP, suggestion.id)?.state === 'accepted', { what: 'accepted in the room' });
 
-    const log = await ok<Array<{ userId: string; action: string }>>(f.as('chair', 'GET', `${base}/audit`));
+    const log = reviewEntries(await ok<Array<{ userId: string; action: string }>>(f.as('chair', 'GET', `${base}/audit`)));
     expect(log.map(({ userId, action }) => [userId, action])).toEqual([
       [f.ids.chair, 'suggestion.created'],
       [f.ids.noivu, 'suggestion.accepted'],

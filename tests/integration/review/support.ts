@@ -60,6 +60,14 @@ export function coveredText(doc: Y.Doc, anchor: Anchor): string | null {
   return anchoredTextRange(doc, anchor)?.content ?? null;
 }
 
+/**
+ * The review's own entries of an audit log, in order (issue 9). Since issue 10 the log also holds the
+ * report's creation, its assignments and the edits counted per hour, which the review's tests leave aside.
+ */
+export function reviewEntries<T extends { action: string }>(log: readonly T[]): T[] {
+  return log.filter((entry) => /^(comment|suggestion)\./.test(entry.action) || /^section\.(approved|returned|changed)$/.test(entry.action));
+}
+
 /** A value of one of the review room's maps, as a client sees it. */
 export function reviewEntry<T>(doc: Y.Doc, map: string, key: string): T | undefined {
   return doc.getMap(map).get(key) as T | undefined;

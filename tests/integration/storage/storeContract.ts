@@ -13,7 +13,9 @@ import { seededRandom } from '../../../common/seededRandom.js';
 import { mergeIntoSnapshot } from '../../../server/collab/snapshot.js';
 import { docFromStored } from '../../../server/storage/storedDocument.js';
 import { describeAccountStoreContract } from './accountStoreContract.js';
+import { describeHousekeepingStoreContract } from './housekeepingStoreContract.js';
 import { describeReviewStoreContract } from './reviewStoreContract.js';
+import { describeSigningStoreContract } from './signingStoreContract.js';
 import { describeWorkflowStoreContract } from './workflowStoreContract.js';
 
 /** A freshly opened, empty store and how to get at its data again. */
@@ -477,5 +479,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     describeAccountStoreContract(() => store);
     describeReviewStoreContract(() => opened);
     describeWorkflowStoreContract(() => opened);
+    describeSigningStoreContract(() => opened);
+    describeHousekeepingStoreContract(() => opened);
   });
 }

@@ -147,8 +147,16 @@ export async function storedFrame(server: TestServer, reportId: string): Promise
   }
 }
 
-/** The report's audit actions, oldest first, as the office reads them. */
+/**
+ * The workflow's entries of an audit log (status changes, versions), in order: since issue 10, item 6 the
+ * log also holds the report's creation, its assignments, exports and edits per hour.
+ */
+export function workflowEntries<T extends { action: string }>(log: readonly T[]): T[] {
+  return log.filter((entry) => /^(status|version)\./.test(entry.action));
+}
+
+/** The report's workflow audit actions, oldest first, as the office reads them. */
 export async function auditActions(fixture: WorkflowFixture, reportId: string): Promise<string[]> {
   const entries = await ok<Array<{ action: string }>>(fixture.as('office', 'GET', `/api/reports/${reportId}/audit`));
-  return entries.map((entry) => entry.action);
+  return workflowEntries(entries).map((entry) => entry.action);
 }

@@ -11,7 +11,7 @@ import { REVIEW_STATE_MAP } from '../../../common/rooms.js';
 import { appendParagraph, sectionText } from '../../helpers/sectionText.js';
 import { storedText } from '../../helpers/storedDoc.js';
 import { waitFor } from '../../helpers/waitFor.js';
-import { auditActions, EVERYONE, ok, refused, startWorkflowServer, type WorkflowFixture, type Who } from './support.js';
+import { auditActions, EVERYONE, ok, refused, startWorkflowServer, workflowEntries, type WorkflowFixture, type Who } from './support.js';
 
 const STATUSES: readonly ReportStatus[] = ['draft', 'review', 'approved', 'issued'];
 
@@ -104,8 +104,8 @@ describe('report status', () => {
     await ok(f.move('office', report.id, 'review'));
     await ok(f.move('chair', report.id, 'approved'));
 
-    const entries = await ok<Array<{ action: string; userId: string; detail: Record<string, string> }>>(
-      f.as('chair', 'GET', `/api/reports/${report.id}/audit`),
+    const entries = workflowEntries(
+      await ok<Array<{ action: string; userId: string; detail: Record<string, string> }>>(f.as('chair', 'GET', `/api/reports/${report.id}/audit`)),
     );
     expect(entries.map(({ action, userId, detail }) => [action, userId, detail.from, detail.to])).toEqual([
       ['status.review', f.ids.office, 'draft', 'review'],

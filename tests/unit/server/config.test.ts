@@ -152,3 +152,18 @@ describe('loadConfig: accounts', () => {
     expect(sessions).toMatchObject({ idleTimeoutMs: 30 * 60_000, secureCookie: true });
   });
 });
+
+describe('loadConfig: the issued report’s PDF (issue 10)', () => {
+  it('looks for soffice in PATH for two minutes at most unless SOFFICE and PDF_TIMEOUT_SECONDS say otherwise', () => {
+    expect(loadConfig({ PATH: '/usr/local/bin:/usr/bin' }).pdf).toMatchObject({ soffice: 'soffice', searchPath: '/usr/local/bin:/usr/bin', timeoutMs: 120_000 });
+    expect(loadConfig({ SOFFICE: '/opt/libreoffice/program/soffice', PDF_TIMEOUT_SECONDS: '30' }).pdf).toMatchObject({
+      soffice: '/opt/libreoffice/program/soffice',
+      timeoutMs: 30_000,
+    });
+  });
+
+  it('refuses a PDF_TIMEOUT_SECONDS that is not a whole number of seconds, naming it', () => {
+    expect(() => loadConfig({ PDF_TIMEOUT_SECONDS: '0' })).toThrow(/^PDF_TIMEOUT_SECONDS: /);
+    expect(() => loadConfig({ PDF_TIMEOUT_SECONDS: '1.5' })).toThrow(/^PDF_TIMEOUT_SECONDS: /);
+  });
+});
