@@ -19,6 +19,7 @@ import type { Report, ReportStatus } from '../../common/report.js';
 import { localDate } from '../../common/workflow.js';
 import { assignSection, call, createReport, login, seedWorkspace, type Account, type SeededWorkspace } from '../helpers/api.js';
 import { editorSelector, editorText, holdableRoom, loginAs, tryToType, useBrowser, waitForEditable, waitForSaveState } from '../helpers/browser.js';
+import { makeSigningIdentity, signedPdf } from '../helpers/signedPdf.js';
 import { useServer } from '../helpers/startServer.js';
 import { storedText } from '../helpers/storedDoc.js';
 
@@ -180,6 +181,16 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
     const [download] = await Promise.all([noivu.waitForEvent('download'), noivu.getByTestId('issued-download').click()]);
     const bytes = await readFile((await download.path())!);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(issued.issuedSha256);
+
+    // The signed copy: the office uploads the digitally signed PDF; the department's open page shows who
+    // signed it and downloads exactly those bytes.
+    const signed = Buffer.from(await signedPdf(await makeSigningIdentity()));
+    await office.getByTestId('signed-copy-input').setInputFiles({ name: 'Báo cáo đã ký.pdf', mimeType: 'application/pdf', buffer: signed });
+    const line = noivu.getByTestId('signature-line');
+    await line.filter({ hasText: 'Ký số bởi Nguyễn Văn A (UBND xã Mỹ An)' }).waitFor();
+    expect(await line.getAttribute('data-verdict')).toBe('ok');
+    const [copy] = await Promise.all([noivu.waitForEvent('download'), noivu.getByTestId('signed-copy-download').click()]);
+    expect((await readFile((await copy.path())!)).equals(signed)).toBe(true);
 
     // The list gives its number and date.
     await office.goto(`${server().url}/`);
