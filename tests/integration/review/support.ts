@@ -9,8 +9,9 @@ import type { Anchor } from '../../../common/review.js';
 import { sectionRoom } from '../../../common/rooms.js';
 import type { Report } from '../../../common/report.js';
 import type { Store } from '../../../server/storage/store.js';
-import { assignSection, call, createDepartment, createReport, createUser, login, seedWorkspace, type SeededWorkspace } from '../../helpers/api.js';
+import { assignSection, call, createReport, seedWorkspace, type SeededWorkspace } from '../../helpers/api.js';
 import { connectClient, type CollabClient } from '../../helpers/collabClient.js';
+import { signInEveryone, type Who } from '../../helpers/everyone.js';
 import { appendParagraph, body } from '../../helpers/sectionText.js';
 import { startServer, type TestServer } from '../../helpers/startServer.js';
 import { storedDoc, storedText } from '../../helpers/storedDoc.js';
@@ -87,7 +88,7 @@ export async function ok<T>(response: Promise<Response>, status = 200): Promise<
 }
 
 /** Who is signed in, by the names of seedWorkspace, plus `stranger`: an editor whose department owns no section. */
-export type Who = 'admin' | 'office' | 'noivu' | 'vhtt' | 'chair' | 'stranger';
+export type { Who };
 
 /** A server with the seeded workspace signed in, and a report whose `tham-muu` is noivu's and `ket-qua` vhtt's. */
 export interface ReviewFixture {
@@ -112,22 +113,7 @@ export async function startReviewServer(): Promise<ReviewFixture> {
   const clients: CollabClient[] = [];
   try {
     const ws = await seedWorkspace(server);
-    const congan = await createDepartment(server.url, server.adminCookie, 'Công an');
-    const strangerUser = await createUser(server.url, server.adminCookie, {
-      username: 'congan',
-      password: 'congan-mat-khau',
-      displayName: 'Phạm Văn Bình',
-      role: 'editor',
-      departmentId: congan.id,
-    });
-    const cookies: Record<Who, string> = {
-      admin: server.adminCookie,
-      office: await login(server.url, ws.office.username, ws.office.password),
-      noivu: await login(server.url, ws.noivu.username, ws.noivu.password),
-      vhtt: await login(server.url, ws.vhtt.username, ws.vhtt.password),
-      chair: await login(server.url, ws.chair.username, ws.chair.password),
-      stranger: await login(server.url, 'congan', 'congan-mat-khau'),
-    };
+    const { cookies, stranger: strangerUser, strangerDepartmentId } = await signInEveryone(server, ws);
     const created = await createReport(server.url, { title: 'Báo cáo sơ kết công tác thi đua 6 tháng' }, cookies.office);
     await assignSection(server.url, cookies.office, created.id, 'tham-muu', ws.departments.noivu.id);
     await assignSection(server.url, cookies.office, created.id, 'ket-qua', ws.departments.vhtt.id);
@@ -135,7 +121,7 @@ export async function startReviewServer(): Promise<ReviewFixture> {
     return {
       server,
       ws,
-      stranger: { id: strangerUser.id, departmentId: congan.id },
+      stranger: { id: strangerUser.id, departmentId: strangerDepartmentId },
       cookies,
       ids: {
         admin: ws.admin.id,

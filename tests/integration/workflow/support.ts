@@ -6,14 +6,15 @@
 import { expect } from 'vitest';
 import type { Report, ReportStatus } from '../../../common/report.js';
 import { FRAME_MAP } from '../../../common/rooms.js';
-import { assignSection, call, createDepartment, createReport, createUser, login, seedWorkspace, type SeededWorkspace } from '../../helpers/api.js';
+import { assignSection, call, createReport, seedWorkspace, type SeededWorkspace } from '../../helpers/api.js';
 import { connectClient, type CollabClient } from '../../helpers/collabClient.js';
+import { signInEveryone, type Who } from '../../helpers/everyone.js';
 import { startServer, type StartOptions, type TestServer } from '../../helpers/startServer.js';
 import { storedDoc } from '../../helpers/storedDoc.js';
 import { expectError } from '../security/support.js';
 
 /** Who is signed in: the seeded accounts, plus `stranger`, an editor whose department owns no section. */
-export type Who = 'admin' | 'office' | 'noivu' | 'vhtt' | 'chair' | 'stranger';
+export type { Who };
 export const EVERYONE: readonly Who[] = ['admin', 'office', 'noivu', 'vhtt', 'chair', 'stranger'];
 
 /** The clock the server's workflow reads; a test sets it. */
@@ -59,22 +60,7 @@ export async function startWorkflowServer(options: WorkflowServerOptions = {}): 
     const ws = await seedWorkspace(server);
     const workspace = { agencyName: 'ỦY BAN NHÂN DÂN XÃ LẤP VÒ', parentAgencyName: 'UBND TỈNH ĐỒNG THÁP', placeName: 'Lấp Vò', agencySymbol: 'UBND' };
     await ok(call(server.url, server.adminCookie, 'PUT', '/api/workspace', workspace));
-    const congan = await createDepartment(server.url, server.adminCookie, 'Công an');
-    const stranger = await createUser(server.url, server.adminCookie, {
-      username: 'congan',
-      password: 'congan-mat-khau',
-      displayName: 'Phạm Văn Bình',
-      role: 'editor',
-      departmentId: congan.id,
-    });
-    const cookies: Record<Who, string> = {
-      admin: server.adminCookie,
-      office: await login(server.url, ws.office.username, ws.office.password),
-      noivu: await login(server.url, ws.noivu.username, ws.noivu.password),
-      vhtt: await login(server.url, ws.vhtt.username, ws.vhtt.password),
-      chair: await login(server.url, ws.chair.username, ws.chair.password),
-      stranger: await login(server.url, 'congan', 'congan-mat-khau'),
-    };
+    const { cookies, stranger } = await signInEveryone(server, ws);
     const as = (who: Who, method: string, path: string, body?: unknown) => call(server.url, cookies[who], method, path, body);
     const move = (who: Who, reportId: string, to: ReportStatus, extra: { number?: number | string; date?: string } = {}) =>
       as(who, 'POST', `/api/reports/${reportId}/status`, { to, ...extra });
