@@ -51,6 +51,9 @@ export function openSqliteStore(file: string): Store {
     listAudit: audit.listAudit,
     appendAudit: audit.appendAudit,
     queryAudit: audit.queryAudit,
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
     async close() {
       if (!open) return;
       open = false;

@@ -1,6 +1,6 @@
 /**
- * The storage interface. Every implementation (SQLite now, PostgreSQL later) passes the one contract
- * suite in tests/integration/storage/storeContract.ts.
+ * The storage interface. Both implementations (SQLite, the embedded default; PostgreSQL, issue 11) pass
+ * the one contract suite in tests/integration/storage/storeContract.ts.
  */
 import type { Role } from '../../common/access.js';
 import type { ReportStatus } from '../../common/report.js';
@@ -170,6 +170,8 @@ export interface Store
     SigningStore,
     AuditStore,
     HousekeepingStore {
+  /** Resolves when the store answers a trivial query; rejects when it cannot be reached (`/api/health`). */
+  ping(): Promise<void>;
   /** Closes the store; pending writes are durable when it resolves. */
   close(): Promise<void>;
 }
