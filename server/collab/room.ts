@@ -27,6 +27,16 @@ export type Verdict = Access | { close: number; reason: string };
 
 /** The origin of changes the server makes itself. */
 const SERVER_ORIGIN = Symbol('server');
+/** The origin of updates other instances stored (issue 11). */
+const REMOTE_ORIGIN = Symbol('remote');
+
+/** Where the room's stored updates and presence go beyond this process (server/scale/roomFanout.ts). */
+export interface RoomReplication {
+  /** An update was stored under `seq`: publish it. Called in the room's queue, before it is relayed here. */
+  stored(seq: number, update: Uint8Array): void;
+  /** This instance's connections changed presence: publish it. */
+  presenceChanged(update: Uint8Array): void;
+}
 
 /**
  * ready: serving; closing: flushing before unload; failed: the store refused a write, or an update broke
@@ -61,6 +71,8 @@ export class Room {
   private readonly paced = new Map<Connection, Pacing>();
   private readonly waiting: WaitingUpdates;
   private compactionScheduled = false;
+  /** Set when other instances share the room (REDIS_URL); null when this process is alone. */
+  replication: RoomReplication | null = null;
 
   constructor(
     readonly name: string,
@@ -70,7 +82,7 @@ export class Room {
     private readonly limits: RoomLimits,
     private readonly logger: FastifyBaseLogger,
   ) {
-    this.presence = new RoomAwareness(doc, this.connections);
+    this.presence = new RoomAwareness(doc, this.connections, (update) => this.replication?.presenceChanged(update));
     this.syncAnswers = new SyncAnswers(doc);
     this.waiting = new WaitingUpdates(limits.maxWaitingBytes);
   }
@@ -130,12 +142,14 @@ export class Room {
       }
       if (updates.length === 0) return;
       const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      let seq: number;
       try {
-        await this.persistence.append(update);
+        seq = await this.persistence.append(update);
       } catch (error) {
         this.fail(error);
         throw error;
       }
+      this.replication?.stored(seq, update);
       const message = encodeUpdate(update);
       for (const connection of this.connections) connection.send(message);
     });
@@ -269,12 +283,14 @@ export class Room {
   private async write(connection: Connection, update: Uint8Array): Promise<boolean> {
     const added = this.apply(connection, update);
     if (added === null) return this.state === 'ready';
+    let seq: number;
     try {
-      await this.persistence.append(added);
+      seq = await this.persistence.append(added);
     } catch (error) {
       this.fail(error);
       return false;
     }
+    this.replication?.stored(seq, added);
     connection.wrote = true;
     this.events.onStored?.(this, connection);
     const message = encodeUpdate(added);
@@ -284,6 +300,39 @@ export class Room {
       setImmediate(() => void this.compact());
     }
     return true;
+  }
+
+  /**
+   * Applies an update another instance stored (it is in the store already) and relays what it added to
+   * every connection here. Call it from the room's queue. Writes that waited for content may now go on.
+   */
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (this.state !== 'ready') return;
+    const added: Uint8Array[] = [];
+    const collect = (change: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE_ORIGIN) added.push(change);
+    };
+    this.doc.on('update', collect);
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (error) {
+      // Stored by another instance yet unreadable here: reload from the store rather than diverge.
+      this.fail(error);
+      return;
+    } finally {
+      this.doc.off('update', collect);
+    }
+    if (added.length === 0) return;
+    const message = encodeUpdate(added.length === 1 ? added[0]! : Y.mergeUpdates(added));
+    for (const connection of this.connections) connection.send(message);
+    if (this.waiting.size > 0) {
+      void this.queue.run(async () => {
+        if (this.state !== 'ready') return;
+        for (const [other, waiting] of this.waiting.takeReady(this.doc)) {
+          if (!(await this.write(other, waiting))) return;
+        }
+      });
+    }
   }
 
   private containsUpdate(connection: Connection, update: Uint8Array): boolean {

@@ -17,6 +17,9 @@ import { encodeAwareness } from './messages.js';
 /** How long changes are gathered before they are relayed, in ms: short enough that carets feel live. */
 export const RELAY_WINDOW_MS = 30;
 
+/** The origin of presence relayed by another instance: not sent back to the bus. */
+const REMOTE = Symbol('remote presence');
+
 interface AwarenessChange {
   added: number[];
   updated: number[];
@@ -27,12 +30,18 @@ export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness;
   /** Awareness ids changed since the last relay. */
   private readonly pending = new Set<number>();
+  /** Of those, the ids this instance's connections changed (told to other instances, issue 11). */
+  private readonly pendingOwn = new Set<number>();
   private relayTimer: NodeJS.Timeout | null = null;
 
-  /** `connections` is the room's live set, read at each change. */
+  /**
+   * `connections` is the room's live set, read at each change; `onOwnChange` gets, once per relay window,
+   * the changes this instance's connections made (for the other instances; absent when alone).
+   */
   constructor(
     doc: Y.Doc,
     private readonly connections: ReadonlySet<Connection>,
+    private readonly onOwnChange: (update: Uint8Array) => void = () => {},
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it announces no state of its own.
@@ -66,6 +75,22 @@ export class RoomAwareness {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection);
   }
 
+  /** Applies presence relayed by another instance (stamped there) and relays it to the connections here. */
+  applyRemote(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+    } catch {
+      // A malformed message from the bus harms nobody: it is dropped.
+    }
+  }
+
+  /** The presence of this instance's own connections, for an instance that just loaded the room; null when none. */
+  encodeOwn(): Uint8Array | null {
+    const own = [...this.connections].flatMap((connection) => [...connection.awarenessClients]);
+    const known = own.filter((client) => this.awareness.meta.has(client));
+    return known.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, known) : null;
+  }
+
   /** Removes the states a departed connection spoke for, telling everyone. */
   forget(connection: Connection): void {
     const clients = [...connection.awarenessClients];
@@ -76,6 +101,7 @@ export class RoomAwareness {
     if (this.relayTimer) clearTimeout(this.relayTimer);
     this.relayTimer = null;
     this.pending.clear();
+    this.pendingOwn.clear();
     this.awareness.destroy();
   }
 
@@ -100,6 +126,7 @@ export class RoomAwareness {
       }
     }
     for (const client of changed) this.pending.add(client);
+    if (origin !== REMOTE && origin !== 'timeout') for (const client of changed) this.pendingOwn.add(client);
     this.relayTimer ??= setTimeout(() => this.flush(), RELAY_WINDOW_MS);
   }
 
@@ -108,7 +135,10 @@ export class RoomAwareness {
     this.relayTimer = null;
     // Only ids the awareness still has meta for can be encoded (all of them, as y-protocols keeps meta).
     const changed = [...this.pending].filter((client) => this.awareness.meta.has(client));
+    const own = [...this.pendingOwn].filter((client) => this.awareness.meta.has(client));
     this.pending.clear();
+    this.pendingOwn.clear();
+    if (own.length > 0) this.onOwnChange(awarenessProtocol.encodeAwarenessUpdate(this.awareness, own));
     if (changed.length === 0) return;
     // Removed ids are encoded with a null state: encodeAwarenessUpdate reads the current states and meta.
     const message = encodeAwareness(this.awareness, changed);

@@ -30,13 +30,13 @@ export class RoomPersistence {
     this.sinceSnapshot = stored.updates.length;
   }
 
-  /** Appends an update; resolves when it is durable, rejects after the retries are spent. */
-  async append(update: Uint8Array): Promise<void> {
+  /** Appends an update; resolves to its sequence number once durable, rejects after the retries are spent. */
+  async append(update: Uint8Array): Promise<number> {
     for (let attempt = 0; ; attempt++) {
       try {
         this.lastSeq = await this.store.appendUpdate(this.room, update);
         this.sinceSnapshot++;
-        return;
+        return this.lastSeq;
       } catch (error) {
         const delay = this.options.retryDelaysMs[attempt];
         if (delay === undefined) throw error;

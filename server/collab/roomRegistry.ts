@@ -11,6 +11,14 @@ import type { RoomLimits } from './pacing.js';
 import { Room, RoomClosedError, type Verdict } from './room.js';
 import { RoomPersistence, type PersistenceOptions } from './roomPersistence.js';
 import { docFromStored } from '../storage/storedDocument.js';
+import type { RoomBus } from '../scale/roomBus.js';
+import { RoomFanout, type FanoutObserver, type FanoutOptions } from '../scale/roomFanout.js';
+
+/** Other instances serving the same rooms (issue 11): updates and presence go through `bus`. */
+export interface RegistryScale extends FanoutOptions {
+  bus: RoomBus;
+  observer?: FanoutObserver;
+}
 
 export interface RegistryOptions extends PersistenceOptions, RoomLimits {
   /** How long a room stays loaded with nobody in it, in ms. */
@@ -46,6 +54,8 @@ export class RoomRegistry {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   /** Reports deleted while this process ran: their rooms are not loaded again (a few ids, kept for good). */
   private readonly deleted = new Set<string>();
+  /** The fan-out of each live room, when other instances share the rooms. */
+  private readonly fanouts = new Map<Room, RoomFanout>();
   private closing = false;
 
   constructor(
@@ -53,7 +63,12 @@ export class RoomRegistry {
     private readonly options: RegistryOptions,
     private readonly logger: FastifyBaseLogger,
     private readonly hooks: RoomHooks = {},
-  ) {}
+    private readonly scale: RegistryScale | null = null,
+  ) {
+    scale?.bus.onReconnect(() => {
+      for (const fanout of this.fanouts.values()) fanout.reconnected();
+    });
+  }
 
   /** The number of rooms loaded or loading. */
   get size(): number {
@@ -188,6 +203,19 @@ export class RoomRegistry {
       this.options,
       this.logger,
     );
+    if (this.scale) {
+      const fanout = new RoomFanout(room, this.scale.bus, this.store, stored.lastSeq, this.scale, this.logger, this.scale.observer);
+      room.replication = fanout;
+      this.fanouts.set(room, fanout);
+      try {
+        await fanout.start();
+      } catch (error) {
+        this.fanouts.delete(room);
+        room.destroy(CloseCode.internalError, 'could not open the room');
+        await fanout.stop().catch(() => {});
+        throw error;
+      }
+    }
     if (persistence.shouldCompact) void room.compact();
     this.live.set(name, room);
     this.occupancy(room, true);
@@ -232,6 +260,12 @@ export class RoomRegistry {
 
   /** Takes a room out of the maps, so the next join loads it afresh. */
   private forget(room: Room): void {
+    const fanout = this.fanouts.get(room);
+    if (fanout) {
+      this.fanouts.delete(room);
+      room.replication = null;
+      void fanout.stop().catch((error: unknown) => this.logger.warn({ err: error, room: room.name }, 'could not leave the room on the bus'));
+    }
     if (this.live.get(room.name) !== room) return;
     clearTimeout(this.idleTimers.get(room.name));
     this.idleTimers.delete(room.name);

@@ -23,6 +23,11 @@ export class WaitingUpdates {
   /** @param maxBytes the most a connection may have waiting; more is refused with 4413. */
   constructor(private readonly maxBytes: number) {}
 
+  /** How many connections have an update waiting. */
+  get size(): number {
+    return this.waiting.size;
+  }
+
   /** Judges `update` from `connection` against `doc`, together with what the connection had waiting. */
   take(doc: Y.Doc, connection: Connection, update: Uint8Array): Intake {
     const earlier = this.waiting.get(connection);

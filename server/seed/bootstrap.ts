@@ -2,6 +2,7 @@
  * The first start on an empty store: the `admin` account (password from ADMIN_PASSWORD, or a random one
  * printed once) and, unless DEMO=0, the demo workspace (server/seed/demoWorkspace.ts).
  */
+import { AppError } from '../errors.js';
 import type { AccountService } from '../accounts/accountService.js';
 import { randomPassword } from '../auth/passwords.js';
 import type { ReportService } from '../reports/reportService.js';
@@ -27,7 +28,14 @@ export async function bootstrap(
 ): Promise<void> {
   if ((await store.countUsers()) > 0) return;
   const password = options.adminPassword ?? randomPassword();
-  await accounts.createUser({ username: 'admin', password, displayName: 'Quản trị hệ thống', role: 'admin' });
+  try {
+    await accounts.createUser({ username: 'admin', password, displayName: 'Quản trị hệ thống', role: 'admin' });
+  } catch (error) {
+    // Several instances starting together on one empty PostgreSQL store (issue 11): the first to create
+    // `admin` seeds the workspace; the others find the name taken and leave it to it.
+    if (error instanceof AppError && error.status === 409) return;
+    throw error;
+  }
   if (options.adminPassword === null) {
     options.print(`Created the account "admin" with the password: ${password}  (shown once; change it in the app)`);
   } else {

@@ -100,7 +100,13 @@ export interface SpawnedServer {
 }
 
 /** Runs `server/main.ts` in a child process, as `npm start` does (without the build). */
-export async function spawnServer(env: { DATA_DIR: string; PORT?: number; DEMO?: '0' | '1' }): Promise<SpawnedServer> {
+export async function spawnServer(env: {
+  DATA_DIR: string;
+  PORT?: number;
+  DEMO?: '0' | '1';
+  /** More variables (DATABASE_URL, REDIS_URL… for several instances, issue 11). */
+  extra?: Record<string, string>;
+}): Promise<SpawnedServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root,
     env: {
@@ -111,6 +117,7 @@ export async function spawnServer(env: { DATA_DIR: string; PORT?: number; DEMO?:
       LOG_LEVEL: 'warn',
       ADMIN_PASSWORD,
       DEMO: env.DEMO ?? '0',
+      ...env.extra,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

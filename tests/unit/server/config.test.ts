@@ -74,16 +74,24 @@ describe('loadConfig', () => {
     expect(configError({ LOG_LEVEL: 'verbose' }).message).toMatch(/^LOG_LEVEL: /);
   });
 
-  it('refuses DATABASE_URL, which this version cannot use, rather than silently running on SQLite', () => {
-    const error = configError({ DATABASE_URL: 'postgres://app:secret@db:5432/dong_soan' });
+  it('reads DATABASE_URL, REDIS_URL and REDIS_PREFIX (issue 11)', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://app:secret@db:5432/dong_soan', REDIS_URL: 'redis://cache:6379', REDIS_PREFIX: 'tinh-a' });
+    expect(config.scale).toMatchObject({ databaseUrl: 'postgres://app:secret@db:5432/dong_soan', redisUrl: 'redis://cache:6379', redisPrefix: 'tinh-a' });
+    expect(loadConfig({}).scale).toMatchObject({ databaseUrl: null, redisUrl: null, redisPrefix: 'dong-soan' });
+  });
+
+  it('refuses a DATABASE_URL that is not a postgres:// URL, naming it without printing the password', () => {
+    const error = configError({ DATABASE_URL: 'mysql://app:secret@db:5432/dong_soan' });
     expect(error.message).toMatch(/^DATABASE_URL: /);
     expect(error.message).not.toContain('\n');
     // The URL carries a password; a start-up line must not print it.
     expect(error.message).not.toContain('secret');
   });
 
-  it('refuses REDIS_URL, naming it', () => {
-    expect(configError({ REDIS_URL: 'redis://cache:6379' }).message).toMatch(/^REDIS_URL: /);
+  it('refuses REDIS_URL without DATABASE_URL: instances share rooms through PostgreSQL, not one SQLite file', () => {
+    expect(configError({ REDIS_URL: 'redis://cache:6379' }).message).toMatch(/^REDIS_URL: .*DATABASE_URL/);
+    expect(configError({ REDIS_URL: 'http://cache', DATABASE_URL: 'postgres://db/x' }).message).toMatch(/^REDIS_URL: /);
+    expect(configError({ REDIS_PREFIX: 'a b', DATABASE_URL: 'postgres://db/x' }).message).toMatch(/^REDIS_PREFIX: /);
   });
 
   it('names the first bad variable when several are bad', () => {
