@@ -3,17 +3,17 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { AccountService, concerns } from './accounts/accountService.js';
-import { LoginThrottle } from './auth/loginThrottle.js';
+import { AccountService } from './accounts/accountService.js';
+import type { LoginThrottle } from './auth/loginThrottle.js';
+import { createLoginThrottle } from './auth/throttleFactory.js';
 import { registerCookies } from './auth/cookies.js';
 import { installRequestAuth } from './auth/requestAuth.js';
 import { registerSecurityHeaders } from './auth/securityHeaders.js';
 import { DEFAULT_SWEEP_EVERY_MS, startSessionSweep } from './auth/sessionSweep.js';
 import { Sessions } from './auth/sessions.js';
-import { closeConnectionsOf, publishOwnership } from './collab/liveAccess.js';
 import { startHeartbeat } from './collab/heartbeat.js';
 import { registerCollab } from './collab/pipeline.js';
 import { startSessionWatch } from './collab/sessionWatch.js';
@@ -35,6 +35,11 @@ import { createReviewService } from './review/reviewService.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerExportRoutes } from './routes/export.js';
 import { registerHealthRoute } from './routes/health.js';
+import { registerMetricsRoute } from './routes/metrics.js';
+import { echoRequestIds, requestIdOptions } from './logging/requestIds.js';
+import { countResponses } from './metrics/httpResponses.js';
+import { meterAppends } from './metrics/meteredStore.js';
+import { createMetrics } from './metrics/metrics.js';
 import { registerOpenApiRoute } from './routes/openapi.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerReviewRoutes } from './routes/review.js';
@@ -50,7 +55,12 @@ import { createIssuedPdfService } from './signing/issuedPdf.js';
 import { signedCopyPublisher } from './signing/signedCopyRoom.js';
 import { createSignedCopyService } from './signing/signedCopyService.js';
 import { sofficeRenderer } from './signing/sofficeRenderer.js';
+import { Redis } from 'ioredis';
+import { LiveEvents } from './scale/liveEvents.js';
+import { openRedisBus } from './scale/redisBus.js';
+import type { RoomBus } from './scale/roomBus.js';
 import { lockDataDir } from './storage/dataDirLock.js';
+import { openPostgresStore } from './storage/postgresStore.js';
 import { openSqliteStore } from './storage/sqliteStore.js';
 import type { Store } from './storage/store.js';
 import { loadAwardCatalogue } from './templates/loadAwardCatalogue.js';
@@ -73,13 +83,25 @@ export interface BuildOptions {
    * sequence comes next. By default the system's; tests move it across a new year.
    */
   now?: () => Date;
+  /** Where the JSON log lines go; by default stdout. Tests read them. */
+  logStream?: { write(line: string): void };
+  /** The bus to other instances; by default Redis when `REDIS_URL` is set, none otherwise. Tests give their own. */
+  bus?: RoomBus | null;
+  /** The login throttle; by default this process's own (throttleFactory.ts: shared through Redis with several instances). */
+  throttle?: LoginThrottle;
 }
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: 1024 * 1024 });
-  // The data directory's own store is this process's alone (dataDirLock.ts); a store given by the caller is theirs.
-  const releaseDataDir = options.store ? () => {} : lockDataDir(config.dataDir);
-  const store = options.store ?? openSqliteStore(join(config.dataDir, 'dong-soan.sqlite'));
+  const app = Fastify({
+    logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    bodyLimit: 1024 * 1024,
+    ...requestIdOptions,
+  });
+  echoRequestIds(app);
+  // Counts and durations for `GET /metrics`; the gauges read the rooms (made below) and the sockets when scraped.
+  const metrics = createMetrics({ rooms: () => registry.size, connections: () => app.websocketServer.clients.size });
+  countResponses(app, metrics);
+  const { store, release: releaseDataDir } = await openStore(config, options.store);
 
   const { templates, problems } = await loadTemplates(config.templatesDir);
   for (const problem of problems) app.log.error(describeProblem(problem));
@@ -92,23 +114,38 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const editTally = new EditTally({ store, now: clock, logger: app.log });
   // An edit stored in a section's room may turn its approval to `changed`; every edit is counted for the
   // audit log; a frame's subject is its report's title (issue 10). `review` and `titles` are made below.
-  const registry = new RoomRegistry(store, config.collab, app.log, {
-    onStored: (room, userId, doc) => {
-      review.sections.noteStoredEdit(room, userId);
-      editTally.note(room, userId);
-      titles.noteStoredEdit(room, doc);
+  // Failed sign-ins are counted across every instance when there are several (issue 11): in Redis.
+  const throttleRedis = options.throttle || !config.scale.redisUrl ? undefined : openThrottleConnection(config.scale.redisUrl);
+  const throttle = createLoginThrottle(config.auth.throttle, throttleRedis, `${config.scale.redisPrefix}:login-throttle:`, (error) =>
+    app.log.error({ err: error }, 'login throttle: Redis did not answer; sign-in refused with 503'),
+  );
+  // Other instances serving the same rooms (issue 11): stored updates, presence and changes of rights go
+  // through the bus; rooms catch up from the store.
+  const bus = options.bus !== undefined ? options.bus : await openBus(config, app.log);
+  const registry = new RoomRegistry(
+    meterAppends(store, metrics),
+    config.collab,
+    app.log,
+    {
+      onStored: (room, userId, doc) => {
+        review.sections.noteStoredEdit(room, userId);
+        editTally.note(room, userId);
+        titles.noteStoredEdit(room, doc);
+      },
     },
-  });
+    bus ? { bus, gapWaitMs: config.scale.gapWaitMs, verifyEveryMs: config.scale.verifyEveryMs } : null,
+  );
   // Reports frozen ahead of their stored status while this process issues them (issue 10).
   const freezes = new Freezes();
   const sessions = new Sessions(store, config.auth.sessions);
-  const accounts = new AccountService(store, (who, change) =>
-    closeConnectionsOf(registry, (identity) => concerns(who, identity), change),
-  );
+  const reportsFound = (id: string) => reports.find(id);
+  // Changes of rights reach the connections of every instance before the call that made them answers.
+  const live = new LiveEvents({ registry, freezes, findReport: reportsFound, bus, logger: app.log });
+  const accounts = new AccountService(store, (who, change) => live.accountChanged(who, change));
   const reports = createReportService({
     store,
     templates,
-    onOwnershipChange: (report) => publishOwnership(registry, report, freezes.isFrozen(report)),
+    onOwnershipChange: (report) => live.ownershipChanged(report),
   });
   const review = createReviewService({ store, reports, rooms: liveReviewRooms(registry, (id) => freezes.isHeld(id)), logger: app.log });
   // One pool of export threads for downloads and for the file stored at issuing.
@@ -121,7 +158,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     store,
     reports,
     titles,
-    closeRooms: (reportId, code, reason) => registry.closeReport(reportId, code, reason),
+    closeRooms: (reportId, code, reason) => live.reportDeleted(reportId, code, reason),
     flushEdits: (reportId) => editTally.flushReport(reportId),
     isFrozen: (report) => freezes.isFrozen(report),
     queue: reportQueue,
@@ -131,7 +168,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     queue: reportQueue,
     store,
     reports,
-    rooms: workflowRooms(registry, store),
+    rooms: { ...workflowRooms(registry, store), setFrozen: (report, frozen) => live.setFrozen(report, frozen) },
     freezes,
     buildFinalDocx: finalDocxBuilder({
       pool: exportPool,
@@ -139,6 +176,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       catalogue: awards.catalogue,
       options: config.export,
       onError: (error, report) => app.log.error({ err: error, reportId: report.id }, 'building the final Word file failed'),
+      metrics,
     }),
     logger: app.log,
     now: options.now,
@@ -172,13 +210,14 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerSessionRoutes(app, {
     store,
     sessions,
-    throttle: new LoginThrottle(config.auth.throttle),
-    onSessionEnded: (sessionId) => closeConnectionsOf(registry, (identity) => identity.sessionId === sessionId, 'ended'),
+    throttle: options.throttle ?? throttle,
+    onSessionEnded: (sessionId) => live.sessionEnded(sessionId),
     recordSignIn: (outcome) => store.appendAudit([signInEntry(outcome, auditLog.now())]),
   });
   registerAccountRoutes(app, accounts);
   registerWorkspaceRoutes(app, store);
-  registerHealthRoute(app, registry);
+  registerHealthRoute(app, { registry, store });
+  registerMetricsRoute(app, { metrics, token: config.metrics.token });
   registerOpenApiRoute(app);
   registerTemplateRoutes(app, templates, awards.catalogue);
   registerReportRoutes(app, reports, review);
@@ -200,6 +239,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       pool: exportPool,
       options: config.export,
       onExportError: (error, reportId) => app.log.error({ err: error, reportId }, 'building the Word file of a version failed'),
+      metrics,
     }),
     restore: versionRestorer({
       store,
@@ -224,8 +264,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     pool: exportPool,
     issuedFiles: store,
     audit: auditLog,
+    metrics,
   });
   registerCollab(app, {
+    onServerClose: metrics.countClose,
     authenticate: sessions.authenticate,
     findReport: (id) => reports.find(id),
     isFrozen: (report) => freezes.isFrozen(report),
@@ -249,6 +291,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     stopSessionWatch();
     stopEditTally();
     await registry.closeAll();
+    // A bus given by the caller is theirs to close.
+    if (options.bus === undefined) await bus?.close();
+    await throttleRedis?.quit().catch(() => throttleRedis.disconnect());
     // After the rooms' last edits, before the store closes.
     await editTally.flushAll().catch((error: unknown) => app.log.error({ err: error }, 'the edit counts of this hour are lost'));
     await exportPool.close();
@@ -256,6 +301,35 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     releaseDataDir();
   });
   return app;
+}
+
+/**
+ * The store: the caller's (theirs to keep), PostgreSQL when `DATABASE_URL` is set (shared by every
+ * instance), or the SQLite file in the data directory, which is this process's alone (dataDirLock.ts).
+ */
+async function openStore(config: AppConfig, given: Store | undefined): Promise<{ store: Store; release: () => void }> {
+  if (given) return { store: given, release: () => {} };
+  if (config.scale.databaseUrl) return { store: await openPostgresStore(config.scale.databaseUrl), release: () => {} };
+  const release = lockDataDir(config.dataDir);
+  try {
+    return { store: openSqliteStore(join(config.dataDir, 'dong-soan.sqlite')), release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** A command connection for the shared login throttle; it never blocks start-up (sign-in answers 503 while Redis is away). */
+function openThrottleConnection(url: string): Redis {
+  const redis = new Redis(url, { connectionName: 'dong-soan-throttle', maxRetriesPerRequest: 1, retryStrategy: (attempt) => Math.min(attempt * 100, 2_000) });
+  redis.on('error', () => {});
+  return redis;
+}
+
+/** The bus to other instances when `REDIS_URL` is set (redisBus.ts), none otherwise. */
+async function openBus(config: AppConfig, logger: FastifyBaseLogger): Promise<RoomBus | null> {
+  const { redisUrl, redisPrefix } = config.scale;
+  return redisUrl ? openRedisBus({ url: redisUrl, prefix: redisPrefix, logger }) : null;
 }
 
 /** Serves the built client, with `index.html` for every page path (the client routes itself). */

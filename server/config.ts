@@ -46,6 +46,24 @@ export interface AppConfig {
   export: ExportOptions;
   /** The issued report's PDF (issue 10): which LibreOffice renders it, and for how long at most. */
   pdf: PdfRenderOptions;
+  /**
+   * Several instances (issue 11): PostgreSQL instead of the SQLite file, and Redis between instances. Both
+   * null: one instance on SQLite, the default.
+   */
+  scale: {
+    databaseUrl: string | null;
+    redisUrl: string | null;
+    /** Starts every Redis channel and key of this deployment (several may share one Redis). */
+    redisPrefix: string;
+    /** How long an update that arrived ahead of a missing one waits before the room reads the store, in ms. */
+    gapWaitMs: number;
+    /** How often a room with people in it checks the store for an update it missed, in ms. */
+    verifyEveryMs: number;
+  };
+  metrics: {
+    /** The bearer token `GET /metrics` asks for (routes/metrics.ts); null: it answers anyone who reaches it. */
+    token: string | null;
+  };
 }
 
 /**
@@ -96,6 +114,8 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     },
     export: { ...defaultExportOptions(), ...overrides.export },
     pdf: { soffice: 'soffice', searchPath: process.env.PATH ?? '', timeoutMs: 120_000, maxWaiting: 4, ...overrides.pdf },
+    scale: { databaseUrl: null, redisUrl: null, redisPrefix: 'dong-soan', gapWaitMs: 150, verifyEveryMs: 10_000, ...overrides.scale },
+    metrics: { token: null, ...overrides.metrics },
   };
 }
 
@@ -108,8 +128,15 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().min(1, { message: 'must not be empty' }).default('127.0.0.1'),
   DATA_DIR: z.string().min(1, { message: 'must not be empty' }).default('./data'),
-  DATABASE_URL: z.string().optional(),
-  REDIS_URL: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S*$/, { message: 'must be a redis:// URL' })
+    .optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, ".", "_" or "-"' }).default('dong-soan'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   ADMIN_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }).optional(),
   DEMO: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('1'),
@@ -130,7 +157,12 @@ const envSchema = z.object({
   SOFFICE: z.string().min(1).default('soffice'),
   /** The longest a PDF rendering may take, in seconds. */
   PDF_TIMEOUT_SECONDS: z.string().regex(/^[1-9]\d*$/, { message: 'must be a whole number ≥ 1' }).transform(Number).default(120),
+  /** The bearer token a scraper of `GET /metrics` must send; unset: no token is asked. Long enough not to be guessed. */
+  METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
 });
+
+/** Variables whose value is not repeated in an error: they may hold a password. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'ADMIN_PASSWORD', 'METRICS_TOKEN']);
 
 /** A configuration error: one line, naming the variable. */
 export class ConfigError extends Error {
@@ -144,13 +176,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`${issue.path.join('.')}: ${issue.message} (got "${env[String(issue.path[0])] ?? ''}")`);
+    const name = String(issue.path[0]);
+    // A URL may carry a password: a start-up line must not print it.
+    const shown = SECRET_VARIABLES.has(name) ? '' : ` (got "${env[name] ?? ''}")`;
+    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}${shown}`);
   }
   const values = parsed.data;
-  // Named in CONTRACT.md; the PostgreSQL store and Redis fan-out come in a later issue. Refusing beats
-  // silently running on SQLite when an operator asked for a shared database.
-  if (values.DATABASE_URL) throw new ConfigError('DATABASE_URL: PostgreSQL storage is not available in this version yet');
-  if (values.REDIS_URL) throw new ConfigError('REDIS_URL: sharing rooms through Redis is not available in this version yet');
+  // Instances share rooms through the store: the SQLite file is one process's alone (storage/dataDirLock.ts).
+  if (values.REDIS_URL && !values.DATABASE_URL) {
+    throw new ConfigError('REDIS_URL: several instances need a shared PostgreSQL store; set DATABASE_URL too');
+  }
   const defaults = defaultConfig();
   return defaultConfig({
     host: values.HOST,
@@ -173,5 +208,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       threads: values.EXPORT_THREADS ?? defaults.export.threads,
     },
     pdf: { ...defaults.pdf, soffice: values.SOFFICE, searchPath: env.PATH ?? '', timeoutMs: values.PDF_TIMEOUT_SECONDS * 1000 },
+    scale: {
+      ...defaults.scale,
+      databaseUrl: values.DATABASE_URL ?? null,
+      redisUrl: values.REDIS_URL ?? null,
+      redisPrefix: values.REDIS_PREFIX,
+    },
+    metrics: { token: values.METRICS_TOKEN ?? null },
   });
 }

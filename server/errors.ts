@@ -39,6 +39,12 @@ export const exportBusy = () =>
   new AppError(503, 'export_busy', 'Máy chủ đang bận xuất các báo cáo khác; vui lòng thử lại sau ít phút (too many exports at once, try again shortly)');
 /** The worker building the file failed (or was stopped over its memory limit); the cause is logged. */
 export const exportFailed = () => new AppError(500, 'export_failed', 'Không tạo được tệp Word; vui lòng thử lại (the export failed)');
+/**
+ * The shared login throttle (Redis, issue 11) could not be asked in time: the sign-in is refused unchecked
+ * rather than let through unguarded. The cause goes to the throttle's `onUnavailable`, to be logged.
+ */
+export const throttleUnavailable = () =>
+  new AppError(503, 'throttle_unavailable', 'Tạm thời không đăng nhập được; vui lòng thử lại sau ít phút (sign-in is unavailable for a moment, try again shortly)');
 
 /** Too many failed logins; `retryAfterSeconds` goes in the Retry-After header. */
 export class TooManyAttemptsError extends AppError {

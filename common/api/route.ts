@@ -10,8 +10,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a call answers when it succeeds. */
 export type Success =
-  /** A JSON body. */
-  | { status: 200 | 201; description: string; schema: z.ZodType }
+  /**
+   * A JSON body; with `unavailable`, the same body also comes with 503 when the call cannot serve, and that
+   * text says when (`GET /api/health`, whose answer a load balancer reads by its status).
+   */
+  | { status: 200 | 201; description: string; schema: z.ZodType; unavailable?: string }
   /** No body. */
   | { status: 204; description: string }
   /** A file of this media type (or of one of these, named in its Content-Type). */

@@ -29,7 +29,11 @@ export const sessionRoutes = {
     roles: 'public',
     body: signInBody,
     success: { status: 200, description: 'signed in', schema: z.object({ user: meSchema }) },
-    errors: { 401: 'wrong credentials (also for a disabled account)', 429: 'too many failed attempts; see Retry-After' },
+    errors: {
+      401: 'wrong credentials (also for a disabled account)',
+      429: 'too many failed attempts; see Retry-After',
+      503: 'the shared login throttle (Redis) did not answer: nothing was checked; try again shortly (`throttle_unavailable`)',
+    },
   }),
   signOut: defineRoute({
     method: 'DELETE',

@@ -2,9 +2,14 @@
 import { z } from 'zod';
 import { defineRoute } from './route.js';
 
+/** What each check found: it answered in time, it did not, or there is nothing to check (no Redis). */
+const checkSchema = z.enum(['ok', 'unreachable']);
+
 export const healthSchema = z.object({
-  status: z.literal('ok'),
+  status: z.enum(['ok', 'unavailable']).describe('ok (200) only while every check passes; unavailable (503) otherwise'),
   rooms: z.number().int().min(0).describe('rooms loaded or loading in this process'),
+  store: checkSchema.describe('whether the store (SQLite or PostgreSQL) answered a trivial query in time'),
+  redis: z.enum(['ok', 'unreachable', 'off']).describe('whether Redis answered in time; off when this instance runs without it'),
 });
 
 export type Health = z.infer<typeof healthSchema>;
@@ -20,9 +25,14 @@ export const systemRoutes = {
   health: defineRoute({
     method: 'GET',
     path: '/api/health',
-    summary: 'That the server runs, and how many rooms it holds in memory',
+    summary: 'Whether this instance can serve: its store and Redis answer; how many rooms it holds in memory',
     roles: 'public',
-    success: { status: 200, description: 'running', schema: healthSchema },
+    success: {
+      status: 200,
+      description: 'running, the store and Redis answering',
+      schema: healthSchema,
+      unavailable: 'the store or Redis did not answer within 2 s: the same body, saying which (a load balancer takes the instance out)',
+    },
   }),
   openApi: defineRoute({
     method: 'GET',

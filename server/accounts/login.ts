@@ -13,7 +13,8 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 /**
  * The account whose password this is, or throws: 429 when too many attempts failed, 401 otherwise (also
  * for a disabled account, or an editor of a disabled department: the answer does not tell which usernames
- * exist). The attempt is counted before the password is checked, so parallel guesses all count (issue 8).
+ * exist). The attempt is counted before the password is checked, so parallel guesses all count (issue 8);
+ * when the throttle cannot be asked (Redis down, issue 11) the password is not checked at all: 503.
  */
 export async function checkLogin(
   store: Store,
@@ -24,7 +25,7 @@ export async function checkLogin(
   /** Told of every attempt that reached the password check (issue 10: the audit log). */
   record: (outcome: SignInOutcome) => Promise<void> = async () => {},
 ): Promise<User> {
-  const verdict = throttle.begin(username, address);
+  const verdict = await throttle.begin(username, address);
   if (verdict.kind === 'refuse') throw new TooManyAttemptsError(verdict.retryAfterSeconds);
   if (verdict.delayMs > 0) await wait(verdict.delayMs);
   const user = await store.findUserByUsername(username);
@@ -34,7 +35,7 @@ export async function checkLogin(
     await record({ kind: 'failed', reason: refusal, username, userId: user?.id ?? null, address });
     throw invalidCredentials();
   }
-  throttle.succeeded(username, address);
+  await throttle.succeeded(username, address);
   await record({ kind: 'succeeded', userId: user!.id, address });
   return toUser(user!);
 }

@@ -12,10 +12,11 @@
  *
  * An attempt is counted when it starts, before its (slow, asynchronous) password check, and given back
  * when it succeeds (issue 8: 40 parallel guesses were all checked because the count was taken before any
- * of them had failed). The checks and the count happen in one synchronous step, so parallel requests see
- * each other's attempts.
+ * of them had failed). The checks and the count are one atomic step, so parallel requests see each other's
+ * attempts. A refused attempt is not counted: it does not extend the window.
  *
- * Kept in memory: per process. With several instances (REDIS_URL, later) it moves to Redis.
+ * This file is the contract; it is kept in memory by one process (memoryLoginThrottle.ts) or in Redis,
+ * shared by every instance (redisLoginThrottle.ts, issue 11); throttleFactory.ts picks one.
  */
 
 export interface ThrottleOptions {
@@ -47,102 +48,40 @@ export const DEFAULT_THROTTLE: ThrottleOptions = {
   maxDelayMs: 4000,
 };
 
-interface Counter {
-  /** Attempts counted: failures, and attempts whose password is still being checked. */
-  failures: number;
-  /** When the window of this counter ends. */
-  resetAt: number;
-}
-
 /** What to do with a login attempt before checking its password. */
 export type ThrottleVerdict = { kind: 'allow'; delayMs: number } | { kind: 'refuse'; retryAfterSeconds: number };
 
-export class LoginThrottle {
-  /** Keyed by `address␀account`. */
-  private readonly pairs = new Map<string, Counter>();
-  private readonly addresses = new Map<string, Counter>();
-  private readonly accounts = new Map<string, Counter>();
-
-  constructor(
-    private readonly options: ThrottleOptions = DEFAULT_THROTTLE,
-    private readonly now: () => number = Date.now,
-  ) {}
-
+export interface LoginThrottle {
   /**
    * Decides on an attempt at `username` from `address` and, when it is allowed, counts it as a failure
-   * at once. Call {@link succeeded} if the password turns out right; a failure needs no further call.
+   * in the same atomic step. Call {@link succeeded} if the password turns out right; a failure needs no
+   * further call. Rejects (503 `throttle_unavailable`) when the counters cannot be reached: the attempt
+   * must then not be checked.
    */
-  begin(username: string, address: string): ThrottleVerdict {
-    const account = username.toLowerCase();
-    const pairKey = `${address}\u0000${account}`;
-    const pair = this.current(this.pairs, pairKey);
-    const place = this.current(this.addresses, address);
-    const spread = this.current(this.accounts, account);
-    const blockers = [
-      overLimit(pair, this.options.accountLimit),
-      overLimit(place, this.options.addressLimit),
-      // Only addresses that already failed at the account are held back by the spread limit.
-      pair === undefined ? undefined : overLimit(spread, this.options.accountSpreadLimit),
-    ].filter((counter) => counter !== undefined);
-    if (blockers.length > 0) {
-      const resetAt = Math.max(...blockers.map((counter) => counter.resetAt));
-      return { kind: 'refuse', retryAfterSeconds: Math.max(1, Math.ceil((resetAt - this.now()) / 1000)) };
-    }
-    // The delay follows this address's own failures only: guessing elsewhere does not slow the owner down.
-    const failures = Math.max(pair?.failures ?? 0, place?.failures ?? 0);
-    this.bump(this.pairs, pairKey);
-    this.bump(this.addresses, address);
-    this.bump(this.accounts, account);
-    const excess = failures - this.options.freeFailures;
-    const delayMs = excess < 0 ? 0 : Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** excess);
-    return { kind: 'allow', delayMs };
-  }
-
+  begin(username: string, address: string): Promise<ThrottleVerdict>;
   /**
    * The attempt begun at `username` from `address` had the right password: the account's failures from
    * that address are forgiven, and the attempt is given back to the address's and the account's counts
    * (their earlier failures stay: one good password must not unlock guessing at other accounts from the
    * same place, nor guessing at this account from other places).
    */
-  succeeded(username: string, address: string): void {
-    const account = username.toLowerCase();
-    this.pairs.delete(`${address}\u0000${account}`);
-    this.giveBack(this.addresses, address);
-    this.giveBack(this.accounts, account);
-  }
-
-  private current(map: Map<string, Counter>, key: string): Counter | undefined {
-    const counter = map.get(key);
-    if (counter && counter.resetAt <= this.now()) {
-      map.delete(key);
-      return undefined;
-    }
-    return counter;
-  }
-
-  private bump(map: Map<string, Counter>, key: string): void {
-    const counter = this.current(map, key) ?? { failures: 0, resetAt: 0 };
-    counter.failures += 1;
-    counter.resetAt = this.now() + this.options.windowMs;
-    map.set(key, counter);
-    this.sweep(map);
-  }
-
-  private giveBack(map: Map<string, Counter>, key: string): void {
-    const counter = this.current(map, key);
-    if (!counter) return;
-    counter.failures -= 1;
-    if (counter.failures <= 0) map.delete(key);
-  }
-
-  /** Bounds memory: drops expired counters once the map grows. */
-  private sweep(map: Map<string, Counter>): void {
-    if (map.size < 10_000) return;
-    for (const [key, counter] of map) if (counter.resetAt <= this.now()) map.delete(key);
-  }
+  succeeded(username: string, address: string): Promise<void>;
 }
 
-/** The counter when it has reached `limit`, else undefined. */
-function overLimit(counter: Counter | undefined, limit: number): Counter | undefined {
-  return counter !== undefined && counter.failures >= limit ? counter : undefined;
+/** The names of an attempt's three counters; usernames are matched without regard to case. */
+export function counterKeys(username: string, address: string): { pair: string; address: string; account: string } {
+  const account = username.toLowerCase();
+  // An address never holds NUL (nor can an HTTP header carry one): the pair's name is unambiguous.
+  return { pair: `${address}\u0000${account}`, address, account };
+}
+
+/** The delay of an allowed attempt whose address (or account at it) has `failures` already. */
+export function delayFor(failures: number, options: ThrottleOptions): number {
+  const excess = failures - options.freeFailures;
+  return excess < 0 ? 0 : Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** excess);
+}
+
+/** The refusal of an attempt held back until `resetAt` (ms): at least one second, for Retry-After. */
+export function refusalUntil(resetAt: number, now: number): ThrottleVerdict {
+  return { kind: 'refuse', retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
 }

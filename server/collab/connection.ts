@@ -2,6 +2,7 @@
  * One client's socket in one room. It listens from the moment it exists: messages that arrive while the
  * room is still loading are buffered (bounded) and handed over in order once the room is ready.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket, RawData } from 'ws';
 import { CloseCode, REFUSING_CODES } from '../../common/closeCodes.js';
 import type { Access } from '../../common/access.js';
@@ -19,6 +20,17 @@ export interface ConnectionLimits {
   /** A client whose unsent backlog exceeds this many bytes is too slow and is disconnected. */
   maxBufferedBytes: number;
 }
+
+/** How a connection reports what the server did to it (issue 11, item 5). */
+export interface ConnectionReporting {
+  /** Its upgrade request's logger: every line about the connection carries that request's id (`reqId`). */
+  log: FastifyBaseLogger;
+  /** Told of each close the server makes, with its code; 1006 for a client cut without a close frame (metrics). */
+  onServerClose?: (code: number) => void;
+}
+
+/** What a client sees when the server cuts it without a close frame (RFC 6455 §7.1.5: "abnormal closure"). */
+const CUT = 1006;
 
 type MessageSink = (connection: Connection, data: Uint8Array) => void;
 type CloseListener = (connection: Connection) => void;
@@ -55,11 +67,20 @@ export class Connection {
     /** Decided at the upgrade; changed by the room (in order with messages) when ownership changes. */
     public access: Access,
     private readonly limits: ConnectionLimits,
+    private readonly reporting: ConnectionReporting,
   ) {
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     socket.on('close', () => this.closed());
-    socket.on('error', () => this.close(CloseCode.internalError, 'socket error'));
+    socket.on('error', (error) => {
+      this.log.warn({ err: error }, 'room socket error');
+      this.close(CloseCode.internalError, 'socket error');
+    });
+  }
+
+  /** The connection's logger: its lines carry the upgrade's request id and the room (collab/pipeline.ts). */
+  get log(): FastifyBaseLogger {
+    return this.reporting.log;
   }
 
   /**
@@ -91,6 +112,7 @@ export class Connection {
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       // Cut at once: a close frame would wait behind the backlog it cannot read, holding its memory.
       this.socket.terminate();
+      this.reportClose(CUT, 'too slow to read: cut');
       this.closed();
       return;
     }
@@ -104,7 +126,13 @@ export class Connection {
     if (REFUSING_CODES.has(code)) this.refused = true;
     if (this.state === 'closed') return;
     this.socket.close(code, reason);
+    this.reportClose(code, reason);
     this.closed();
+  }
+
+  private reportClose(code: number, reason: string): void {
+    this.reporting.onServerClose?.(code);
+    this.log.info({ code, reason }, 'closed the room connection');
   }
 
   private receive(data: RawData, isBinary: boolean): void {

@@ -35,6 +35,8 @@ export interface PipelineDeps {
   isFrozen?: FrozenCheck;
   registry: RoomRegistry;
   limits: ConnectionLimits;
+  /** Told of each close the server makes, with its code (the metrics' connections closed by code). */
+  onServerClose?: (code: number) => void;
 }
 
 /** What steps 1–2 decided, kept on the request for the socket handler. */
@@ -69,11 +71,14 @@ export function registerCollab(app: FastifyInstance, deps: PipelineDeps): void {
   app.get(`${COLLAB_PATH}/*`, { websocket: true, preValidation: refuse }, (socket: WebSocket, request) => {
     const admission = admissions.get(request);
     if (!admission) {
-      socket.close(1011, 'not admitted');
+      socket.close(CloseCode.internalError, 'not admitted');
+      deps.onServerClose?.(CloseCode.internalError);
       return;
     }
     const { identity, room } = admission;
-    const connection = new Connection(socket, identity, admission.access, deps.limits);
+    // The upgrade's logger: the connection's log lines carry its request id (`reqId`) and its room.
+    const log = request.log.child({ room: formatRoomName(room) });
+    const connection = new Connection(socket, identity, admission.access, deps.limits, { log, onServerClose: deps.onServerClose });
     // Decided again in the room's order: the session may have ended or the rights changed meanwhile.
     const recheck = async (): Promise<Verdict> => {
       const current = await deps.authenticate(request.raw);

@@ -25,6 +25,7 @@ import { sendIssuedFile } from '../workflow/issuedDownload.js';
 import { paramsOf, queryOf } from './input.js';
 import { AuditAction } from '../../common/auditActions.js';
 import type { AuditLog } from '../audit/auditLog.js';
+import { stopwatch, type Metrics } from '../metrics/metrics.js';
 
 /** The Word media type, as the route table gives it. */
 export const DOCX_CONTENT_TYPE = api.exportDocx.success.file;
@@ -43,9 +44,11 @@ export interface ExportRouteDeps {
   issuedFiles?: Pick<WorkflowStore, 'getIssuedFile'>;
   /** Where each download is recorded (issue 10, item 6: exports are in the audit log). */
   audit?: Pick<AuditLog, 'record'>;
+  /** Told how long each file took to build (`dong_soan_export_seconds{kind="download"}`). */
+  metrics?: Pick<Metrics, 'observeExport'>;
 }
 
-export function registerExportRoutes(app: FastifyInstance, { reports, store, catalogue, options, pool: shared, issuedFiles, audit }: ExportRouteDeps): void {
+export function registerExportRoutes(app: FastifyInstance, { reports, store, catalogue, options, pool: shared, issuedFiles, audit, metrics }: ExportRouteDeps): void {
   const pool = shared ?? new ExportPool(options, (error) => app.log.error({ err: error }, 'an export worker failed'));
   if (!shared) app.addHook('onClose', () => pool.close());
 
@@ -63,6 +66,7 @@ export function registerExportRoutes(app: FastifyInstance, { reports, store, cat
       return sendIssuedFile(reply, issuedFiles, report.id);
     }
     let file;
+    const elapsed = stopwatch();
     try {
       file = await pool.build(async () => {
         const rooms = await readReportRooms(store, report);
@@ -76,6 +80,7 @@ export function registerExportRoutes(app: FastifyInstance, { reports, store, cat
       request.log.error({ err: error, reportId: report.id }, 'export worker failed');
       throw exportFailed();
     }
+    metrics?.observeExport('download', elapsed());
     await exported(comments ? { comments: '1' } : {});
     return reply
       .header('content-type', DOCX_CONTENT_TYPE)

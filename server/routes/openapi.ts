@@ -117,6 +117,9 @@ function successResponse(route: NamedRoute, answer: JsonSchema | undefined): obj
 function operation(route: NamedRoute, answer: JsonSchema | undefined): object {
   const errorContent = { content: { 'application/json': { schema: { $ref: `${COMPONENTS}${ERROR_SCHEMA_NAME}` } } } };
   const responses: Record<string, object> = { [route.success.status]: successResponse(route, answer) };
+  if ('unavailable' in route.success && route.success.unavailable && answer) {
+    responses[503] = { description: route.success.unavailable, content: { 'application/json': { schema: answer } } };
+  }
   for (const [status, description] of Object.entries(refusals(route))) responses[status] = { description, ...errorContent };
   const params = parameters(route);
   return {

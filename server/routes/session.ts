@@ -13,6 +13,7 @@ import { bodyOf } from './input.js';
 export interface SessionRouteDeps {
   store: Store;
   sessions: Sessions;
+  /** Kept in memory or shared through Redis (throttleFactory.ts); when Redis fails, sign-in answers 503. */
   throttle: LoginThrottle;
   /** Called after a sign-out, to close the session's live connections. */
   onSessionEnded: (sessionId: string) => Promise<void>;

@@ -106,6 +106,19 @@ export interface DocumentStore {
    * nothing changes.
    */
   compactDocument(room: string, merge: (parts: readonly Uint8Array[]) => Uint8Array): Promise<number | null>;
+  /**
+   * The room's stored updates numbered above `afterSeq`, oldest first, read as one consistent state: what
+   * an instance that holds the room up to `afterSeq` lacks (issue 11: it heard of a later update from
+   * another instance, or missed some while cut off). Null when some of them were already folded into the
+   * snapshot (the snapshot holds more than `afterSeq`): the caller must load the whole document instead.
+   */
+  loadUpdatesAfter(room: string, afterSeq: number): Promise<StoredUpdate[] | null>;
+}
+
+/** An update of a room's log with its sequence number. */
+export interface StoredUpdate {
+  seq: number;
+  update: Uint8Array;
 }
 
 export interface ReportStore {

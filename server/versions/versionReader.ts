@@ -15,6 +15,7 @@ import type { ExportPool } from '../export/exportPool.js';
 import type { ExportFile } from '../export/exportTask.js';
 import { readReportRooms, type StoredReportRooms } from '../export/loadReport.js';
 import { packRooms, storedSize } from '../export/packedRooms.js';
+import { stopwatch, type Metrics } from '../metrics/metrics.js';
 import type { ReportService } from '../reports/reportService.js';
 import type { DocumentStore } from '../storage/store.js';
 import type { VersionRecord, WorkflowStore } from '../storage/workflowStore.js';
@@ -32,6 +33,8 @@ export interface VersionReaderDeps {
   options: Pick<ExportOptions, 'maxStoredBytes'>;
   /** What a worker's failure was, for the log (the caller answers 500 `export_failed`). */
   onExportError: (error: unknown, reportId: string) => void;
+  /** Told how long each file took to build (`dong_soan_export_seconds{kind="version"}`). */
+  metrics?: Pick<Metrics, 'observeExport'>;
 }
 
 /** A version's Word file: built now, or the one stored when the report was issued (server/workflow/issuedDownload.ts). */
@@ -44,7 +47,7 @@ export interface VersionReader {
   exportFile(caller: Identity, reportId: string, versionId: string): Promise<VersionFile>;
 }
 
-export function createVersionReader({ store, reports, catalogue, pool, options, onExportError }: VersionReaderDeps): VersionReader {
+export function createVersionReader({ store, reports, catalogue, pool, options, onExportError, metrics }: VersionReaderDeps): VersionReader {
   const bounded = (rooms: StoredReportRooms): StoredReportRooms => {
     const size = storedSize(rooms);
     if (size > options.maxStoredBytes) throw exportTooLarge(size, options.maxStoredBytes);
@@ -73,6 +76,7 @@ export function createVersionReader({ store, reports, catalogue, pool, options, 
       const { report, version } = await read(caller, reportId, versionId);
       // Issued rooms never change again: a version stored since issuing reads as the file stored then.
       if (report.status === 'issued' && version.status === 'issued') return { issued: true };
+      const elapsed = stopwatch();
       try {
         const built = await pool.build(async () => ({
           report: { ...report, status: version.status },
@@ -80,6 +84,7 @@ export function createVersionReader({ store, reports, catalogue, pool, options, 
           catalogue,
           requestedAt: Date.now(),
         }));
+        metrics?.observeExport('version', elapsed());
         return { built };
       } catch (error) {
         if (error instanceof AppError) throw error;

@@ -12,6 +12,7 @@ import type { ExportOptions } from '../export/exportOptions.js';
 import type { ExportPool } from '../export/exportPool.js';
 import { readReportRooms } from '../export/loadReport.js';
 import { packRooms, storedSize } from '../export/packedRooms.js';
+import { stopwatch, type Metrics } from '../metrics/metrics.js';
 import type { DocumentStore } from '../storage/store.js';
 import type { IssuedFile } from '../storage/workflowStore.js';
 
@@ -22,14 +23,17 @@ export interface FinalDocxDeps {
   options: Pick<ExportOptions, 'maxStoredBytes'>;
   /** What the worker's failure was, for the log (the caller answers 500 `export_failed`). */
   onError: (error: unknown, report: Report) => void;
+  /** Told how long each file took to build (`dong_soan_export_seconds{kind="issuing"}`). */
+  metrics?: Pick<Metrics, 'observeExport'>;
 }
 
 /** Builds a report's final file: its bytes, their SHA-256 (hex) and the name it is downloaded under. */
 export type BuildFinalDocx = (report: Report) => Promise<IssuedFile>;
 
-export function finalDocxBuilder({ pool, store, catalogue, options, onError }: FinalDocxDeps): BuildFinalDocx {
+export function finalDocxBuilder({ pool, store, catalogue, options, onError, metrics }: FinalDocxDeps): BuildFinalDocx {
   return async (report) => {
     let file;
+    const elapsed = stopwatch();
     try {
       file = await pool.build(async () => {
         const rooms = await readReportRooms(store, report);
@@ -42,6 +46,7 @@ export function finalDocxBuilder({ pool, store, catalogue, options, onError }: F
       onError(error, report);
       throw exportFailed();
     }
+    metrics?.observeExport('issuing', elapsed());
     const docx = new Uint8Array(file.docx);
     return { docx, sha256: createHash('sha256').update(docx).digest('hex'), disposition: file.disposition };
   };

@@ -29,15 +29,24 @@ export function testPrefix(): string {
   return `dong-soan-test-${randomBytes(6).toString('hex')}`;
 }
 
-export async function startInstances(count: number, options: StartOptions & { wrapBus?: (bus: RoomBus, index: number) => RoomBus } = {}): Promise<Instances> {
+export interface InstanceOptions extends StartOptions {
+  /** Puts something between an instance and Redis (a test that loses messages). */
+  wrapBus?: (bus: RoomBus, index: number) => RoomBus;
+  /** Another Redis than the machine's (one the test can restart). */
+  redisUrl?: string;
+  /** The URL an instance reaches the test database at (through a proxy the test can cut); by default its own. */
+  databaseUrl?: (url: string, index: number) => string;
+}
+
+export async function startInstances(count: number, options: InstanceOptions = {}): Promise<Instances> {
   const database = await createTestDatabase();
   const prefix = testPrefix();
   const servers: TestServer[] = [];
   const buses: RoomBus[] = [];
   const logger = { warn: () => {} };
   const add = async (extra: StartOptions = {}) => {
-    const store = await openPostgresStore(database.url);
-    const opened = await openRedisBus({ url: REDIS_URL, prefix, logger });
+    const store = await openPostgresStore(options.databaseUrl?.(database.url, servers.length) ?? database.url);
+    const opened = await openRedisBus({ url: options.redisUrl ?? REDIS_URL, prefix, logger });
     buses.push(opened);
     const bus = options.wrapBus ? options.wrapBus(opened, servers.length) : opened;
     // The rooms' periodic check against the store is pushed out of a test's reach unless it asks for it:

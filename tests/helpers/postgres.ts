@@ -25,9 +25,19 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /**
+   * An ICU locale (`vi-VN`) to make the database's default collation, instead of the server's: for proving
+   * that what the store sorts and compares does not depend on it.
+   */
+  icuLocale?: string;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const name = `dong_soan_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE ${name}`));
+  // Another collation than template1's needs template0; the locale is a test's constant, never input.
+  const collation = options.icuLocale ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale}'` : '';
+  await admin((client) => client.query(`CREATE DATABASE ${name}${collation}`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   let dropped = false;

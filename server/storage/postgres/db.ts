@@ -11,6 +11,9 @@ export interface PgQueryable {
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
 
+/** Several reads that must describe one state of the database (a report and its sections, a page and its total). */
+export const CONSISTENT_READ = { isolation: 'repeatable read', readOnly: true } as const;
+
 export interface PgDb extends PgQueryable {
   /**
    * Runs `work` in one transaction on one client: committed when it resolves, rolled back when it throws

@@ -1,6 +1,6 @@
 /** Rooms' documents in SQLite: a snapshot per room and an append-only log of updates. */
 import type { Database } from 'better-sqlite3';
-import type { DocumentStore, StoredDocument } from '../store.js';
+import type { DocumentStore, StoredDocument, StoredUpdate } from '../store.js';
 import { toUint8 } from './schema.js';
 
 export function sqliteDocuments(db: Database): DocumentStore & {
@@ -18,6 +18,15 @@ export function sqliteDocuments(db: Database): DocumentStore & {
      ON CONFLICT (room) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq`,
   );
   const deleteUpdates = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE room = ? AND seq <= ?');
+  /**
+   * Seqs are global here (AUTOINCREMENT), not per room, but they increase within a room just the same,
+   * so `afterSeq` (a seq of this room) bounds its log as it does in PostgreSQL.
+   */
+  const updatesAfter = db.transaction((room: string, afterSeq: number): StoredUpdate[] | null => {
+    const snapshot = selectSnapshot.get(room);
+    if (snapshot && snapshot.through_seq > afterSeq) return null;
+    return selectUpdates.all(room, afterSeq).map((row) => ({ seq: row.seq, update: toUint8(row.data) }));
+  });
   /** Snapshot and log in one read transaction (WAL: one consistent view, whatever else writes meanwhile). */
   const load = db.transaction((room: string): StoredDocument => {
     const snapshot = selectSnapshot.get(room);
@@ -52,6 +61,9 @@ export function sqliteDocuments(db: Database): DocumentStore & {
     },
     async compactDocument(room, merge) {
       return compact(room, merge);
+    },
+    async loadUpdatesAfter(room, afterSeq) {
+      return updatesAfter(room, afterSeq);
     },
   };
 }

@@ -22,8 +22,8 @@ import { describeWorkflowStoreContract } from './workflowStoreContract.js';
 export interface OpenedStore {
   store: Store;
   /**
-   * Opens the same data again as a new Store, as a restarted process would. The test closes `store`
-   * first. The new store is closed by `cleanup` too.
+   * Opens the same data again as a new Store: as a restarted process would, when the test closed `store`
+   * first, or as a second instance would, when it did not. The new store is closed by `cleanup` too.
    */
   reopen(): Promise<Store>;
   /** Closes every store opened through this object and removes its data. */
@@ -255,6 +255,65 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       });
     });
 
+    describe('catching up from a sequence number', () => {
+      /** The updates as `{ seq, bytes }`, to compare with toEqual. */
+      const seen = (updates: Array<{ seq: number; update: Uint8Array }> | null) =>
+        updates && updates.map(({ seq, update }) => ({ seq, bytes: hex(update) }));
+
+      it('gives nothing for a room never written or read to its end', async () => {
+        expect(await store.loadUpdatesAfter('never/frame', 0)).toEqual([]);
+        const last = await store.appendUpdate('r1/frame', Uint8Array.of(1));
+        expect(await store.loadUpdatesAfter('r1/frame', last)).toEqual([]);
+        expect(await store.loadUpdatesAfter('r2/frame', 0)).toEqual([]);
+      });
+
+      it('gives the updates numbered above the one asked for, oldest first, byte for byte', async () => {
+        const random = seededRandom(13);
+        const updates = [3, 1, 200_000, 17].map((length) => randomBytes(random, length));
+        const appended: Array<{ seq: number; bytes: string | null }> = [];
+        for (const update of updates) {
+          appended.push({ seq: await store.appendUpdate('r1/frame', update), bytes: hex(update) });
+          await store.appendUpdate('r2/frame', Uint8Array.of(0xee));
+        }
+        expect(seen(await store.loadUpdatesAfter('r1/frame', 0))).toEqual(appended);
+        expect(seen(await store.loadUpdatesAfter('r1/frame', appended[1]!.seq))).toEqual(appended.slice(2));
+        const [first] = (await store.loadUpdatesAfter('r1/frame', 0))!;
+        expect(first!.update).toBeInstanceOf(Uint8Array);
+      });
+
+      it('gives the updates after a new report’s starting state', async () => {
+        const record = report('r1');
+        await store.createReport(record, roomsOf(record));
+        const room = sectionRoom('r1', 'ket-qua');
+        expect(await store.loadUpdatesAfter(room, 0)).toEqual([]);
+        const seq = await store.appendUpdate(room, Uint8Array.of(5));
+        expect(seen(await store.loadUpdatesAfter(room, 0))).toEqual([{ seq, bytes: '05' }]);
+      });
+
+      it('says to load the whole document once a compaction folded updates above the one asked for', async () => {
+        const seqs: number[] = [];
+        for (const byte of [1, 2, 3]) seqs.push(await store.appendUpdate('r1/frame', Uint8Array.of(byte)));
+        await store.compactDocument('r1/frame', concat);
+        expect(await store.loadUpdatesAfter('r1/frame', 0)).toBeNull();
+        expect(await store.loadUpdatesAfter('r1/frame', seqs[1]!)).toBeNull();
+        expect(await store.loadUpdatesAfter('r1/frame', seqs[2]!)).toEqual([]);
+      });
+
+      it('gives the updates appended after a compaction that stopped at or below the one asked for', async () => {
+        const seqs: number[] = [];
+        for (const byte of [1, 2]) seqs.push(await store.appendUpdate('r1/frame', Uint8Array.of(byte)));
+        await store.compactDocument('r1/frame', concat);
+        for (const byte of [3, 4, 5]) seqs.push(await store.appendUpdate('r1/frame', Uint8Array.of(byte)));
+        expect(seen(await store.loadUpdatesAfter('r1/frame', seqs[1]!))).toEqual([
+          { seq: seqs[2], bytes: '03' },
+          { seq: seqs[3], bytes: '04' },
+          { seq: seqs[4], bytes: '05' },
+        ]);
+        expect(seen(await store.loadUpdatesAfter('r1/frame', seqs[3]!))).toEqual([{ seq: seqs[4], bytes: '05' }]);
+        expect(await store.loadUpdatesAfter('r1/frame', seqs[0]!)).toBeNull();
+      });
+    });
+
     describe('reports', () => {
       it('stores a report with its sections in document order', async () => {
         const record = report('r1', {
@@ -465,6 +524,33 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           total += stored.updates.length;
         }
         expect(total).toBe(200);
+      });
+
+      it('keeps every update of two instances appending to one room while one compacts, once each, in each one’s order', async () => {
+        // The second instance is the same data opened again while the first stays open.
+        const other = await opened.reopen();
+        const room = 'r1/frame';
+        const appendAll = async (instance: Store, first: number, compacting: boolean) => {
+          const seqs: number[] = [];
+          for (let byte = first; byte < first + 30; byte++) {
+            seqs.push(await instance.appendUpdate(room, Uint8Array.of(byte)));
+            if (compacting && byte % 6 === 0) await instance.compactDocument(room, concat);
+          }
+          return seqs;
+        };
+        const [mine, theirs] = await Promise.all([appendAll(store, 1, true), appendAll(other, 101, false)]);
+
+        for (const seqs of [mine, theirs]) for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1]!);
+        expect(new Set([...mine, ...theirs]).size).toBe(60);
+        for (const instance of [store, other]) {
+          const stored = await instance.loadDocument(room);
+          const bytes = [...concat([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates])];
+          // Each update once, and each instance's in the order it appended them (the order of their numbers).
+          expect([...bytes].sort((a, b) => a - b)).toEqual([...Array.from({ length: 30 }, (_, i) => i + 1), ...Array.from({ length: 30 }, (_, i) => i + 101)]);
+          expect(bytes.filter((byte) => byte <= 30)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+          expect(bytes.filter((byte) => byte > 100)).toEqual(Array.from({ length: 30 }, (_, i) => i + 101));
+          expect(stored.lastSeq).toBe(Math.max(...mine, ...theirs));
+        }
       });
 
       it('creates many reports at once, all of them whole', async () => {
