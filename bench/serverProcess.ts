@@ -1,6 +1,7 @@
 /**
- * The real server (`server/main.ts`) in a child process, as an operator runs it, plus what the benchmark
- * reads about it from /proc: CPU time and peak resident memory.
+ * The servers the benchmark measures, each in a child process as an operator runs it — the product
+ * (`server/main.ts`) and the plain in-memory y-websocket reference (`bench/plainServer.ts`) — plus what the
+ * benchmark reads about them from /proc: CPU time and resident memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -13,24 +14,34 @@ const root = resolve(import.meta.dirname, '..');
 const CLK_TCK = 100;
 const STOP_TIMEOUT_MS = 15_000;
 
-/** A running server child process. */
-export interface ServerProcess {
+/** A child process listening on a port, and what /proc says about it. */
+export interface ListeningProcess {
   pid: number;
   /** `http://127.0.0.1:PORT` */
   url: string;
-  /** `ws://127.0.0.1:PORT/collab`, the y-websocket server URL. */
+  /** The y-websocket server URL: a room `r` is at `${collabUrl}/r`. */
   collabUrl: string;
-  /** A session cookie of the bench's admin account (the server starts with DEMO=0 and a known password). */
+  /** The `Cookie` header its websockets are opened with ('' when it asks for none). */
   cookie: string;
-  dataDir: string;
   /** User + system CPU seconds the process has used so far. */
   cpuSeconds(): Promise<number>;
   /** The process's peak resident set size so far (VmHWM), in MB. */
   peakMemoryMB(): Promise<number>;
   /** The process's current resident set size (VmRSS), in MB. */
   memoryMB(): Promise<number>;
+  /** Lines the process printed after it started listening (the product logs at `warn`: each is worth a look). */
+  logLines(): number;
   /** Stops the process (SIGTERM, waiting for it to flush; SIGKILL after a timeout). Idempotent. */
   stop(): Promise<void>;
+}
+
+/** A running product server child process. */
+export interface ServerProcess extends ListeningProcess {
+  /** `ws://127.0.0.1:PORT/collab` */
+  collabUrl: string;
+  /** A session cookie of the bench's admin account (the server starts with DEMO=0 and a known password). */
+  cookie: string;
+  dataDir: string;
 }
 
 export interface StartServerOptions {
@@ -38,65 +49,111 @@ export interface StartServerOptions {
   dataDir?: string;
   /** Where the server's own output (warnings, errors) goes, line by line. */
   log?: (line: string) => void;
+  /**
+   * More environment for the server, e.g. `DATABASE_URL`, `REDIS_URL`, `REDIS_PREFIX` for one of several
+   * instances (issue 11). The bench's own settings (port, data dir, admin password, log level) win.
+   */
+  env?: Record<string, string>;
+  /**
+   * A session cookie to use instead of signing in: one from another instance on the same PostgreSQL store,
+   * where sessions are shared. Only the first instance of a store creates the admin account.
+   */
+  cookie?: string;
 }
 
 /** The admin password of the bench's throwaway server (an empty store in a temp dir). */
 const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 
+/** Extra node flags for the product only, for diagnosis: e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof". */
+const serverNodeArgs = (): string[] => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
 /** Starts `node --import tsx server/main.ts` on a free port and waits for its "listening on" line. */
 export async function startServerProcess(options: StartServerOptions = {}): Promise<ServerProcess> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'dong-soan-bench-')));
-  const log = options.log ?? ((line: string) => process.stderr.write(`[server] ${line}\n`));
-  // Extra node flags for the server only, for diagnosis: e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof".
-  const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', join(root, 'server/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
+  const removeDir = async () => {
+    if (ownDir) await rm(dataDir, { recursive: true, force: true });
+  };
+  let child: Spawned;
+  try {
+    child = await spawnListening([...serverNodeArgs(), '--import', 'tsx', join(root, 'server/main.ts')], {
+      ...options.env,
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
       DEMO: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const removeDir = async () => {
-    if (ownDir) await rm(dataDir, { recursive: true, force: true });
-  };
-  let port: number;
+    }, options.log ?? ((line: string) => process.stderr.write(`[server] ${line}\n`)));
+  } catch (error) {
+    await removeDir();
+    throw error;
+  }
   let cookie: string;
   try {
-    port = await waitForPort(child, exited, log);
-    cookie = await login(`http://127.0.0.1:${port}`, 'admin', BENCH_ADMIN_PASSWORD);
+    cookie = options.cookie ?? (await login(child.url, 'admin', BENCH_ADMIN_PASSWORD));
+  } catch (error) {
+    await child.stop();
+    await removeDir();
+    throw error;
+  }
+  let stopped: Promise<void> | null = null;
+  return {
+    ...child,
+    collabUrl: `ws://127.0.0.1:${child.port}/collab`,
+    cookie,
+    dataDir,
+    stop() {
+      stopped ??= child.stop().then(removeDir);
+      return stopped;
+    },
+  };
+}
+
+/** Starts the plain in-memory y-websocket server (`bench/plainServer.ts`) on a free port. */
+export async function startPlainServerProcess(log?: (line: string) => void): Promise<ListeningProcess> {
+  const child = await spawnListening(['--import', 'tsx', join(root, 'bench/plainServer.ts')], { PORT: '0' }, log ?? ((line) => process.stderr.write(`[plain] ${line}\n`)));
+  return { ...child, collabUrl: `ws://127.0.0.1:${child.port}`, cookie: '' };
+}
+
+type Spawned = Omit<ListeningProcess, 'collabUrl' | 'cookie'> & { port: number };
+
+/** Spawns `node <args>` with `env` added to this process's, and waits for its "listening on http://…:PORT" line. */
+async function spawnListening(args: string[], env: Record<string, string>, log: (line: string) => void): Promise<Spawned> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const printed = { lines: 0 };
+  let port: number;
+  try {
+    port = await waitForPort(child, exited, log, printed);
   } catch (error) {
     await kill(child, exited);
-    await removeDir();
     throw error;
   }
   const pid = child.pid!;
   let stopped: Promise<void> | null = null;
   return {
     pid,
+    port,
     url: `http://127.0.0.1:${port}`,
-    collabUrl: `ws://127.0.0.1:${port}/collab`,
-    cookie,
-    dataDir,
     cpuSeconds: () => readCpuSeconds(pid),
     peakMemoryMB: () => readStatusMB(pid, 'VmHWM'),
     memoryMB: () => readStatusMB(pid, 'VmRSS'),
+    logLines: () => printed.lines,
     stop() {
-      stopped ??= kill(child, exited).then(removeDir);
+      stopped ??= kill(child, exited);
       return stopped;
     },
   };
 }
 
 /** Reads the child's output line by line (forever: a full pipe would block the server) until it listens. */
-function waitForPort(child: ChildProcess, exited: Promise<void>, log: (line: string) => void): Promise<number> {
+function waitForPort(
+  child: ChildProcess,
+  exited: Promise<void>,
+  log: (line: string) => void,
+  printed: { lines: number },
+): Promise<number> {
   return new Promise((done, fail) => {
     let listening = false;
     const recent: string[] = [];
@@ -108,6 +165,7 @@ function waitForPort(child: ChildProcess, exited: Promise<void>, log: (line: str
         return;
       }
       if (line.trim() === '') return;
+      if (listening) printed.lines += 1;
       recent.push(line);
       if (recent.length > 20) recent.shift();
       log(line);
@@ -123,7 +181,7 @@ function waitForPort(child: ChildProcess, exited: Promise<void>, log: (line: str
       });
     }
     void exited.then(() => {
-      if (!listening) fail(new Error(`server exited (${child.exitCode ?? child.signalCode}) before listening:\n${recent.join('\n')}`));
+      if (!listening) fail(new Error(`${child.spawnargs.at(-1) ?? 'server'} exited (${child.exitCode ?? child.signalCode}) before listening:\n${recent.join('\n')}`));
     });
   });
 }

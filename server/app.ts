@@ -133,7 +133,14 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         titles.noteStoredEdit(room, doc);
       },
     },
-    bus ? { bus, gapWaitMs: config.scale.gapWaitMs, verifyEveryMs: config.scale.verifyEveryMs } : null,
+    bus
+      ? {
+          bus,
+          gapWaitMs: config.scale.gapWaitMs,
+          verifyEveryMs: config.scale.verifyEveryMs,
+          observer: { lag: metrics.observeRedisLag, caughtUp: metrics.countCatchUp },
+        }
+      : null,
   );
   // Reports frozen ahead of their stored status while this process issues them (issue 10).
   const freezes = new Freezes();
@@ -151,7 +158,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // One pool of export threads for downloads and for the file stored at issuing.
   const exportPool = new ExportPool(config.export, (error) => app.log.error({ err: error }, 'an export worker failed'));
   // A report's status changes and version restores run one at a time (issue 10).
-  const reportQueue = new KeyedQueue();
+  // With several instances, one at a time across all of them (the store's lock).
+  const reportQueue = new KeyedQueue(store.runExclusive?.bind(store));
   // Renames and the title following the subject run in the same queue: never in the middle of an issue.
   const titles = createTitleSync({ store, registry, logger: app.log, queue: reportQueue });
   const housekeeping = createHousekeepingService({
@@ -216,7 +224,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
   registerAccountRoutes(app, accounts);
   registerWorkspaceRoutes(app, store);
-  registerHealthRoute(app, { registry, store });
+  registerHealthRoute(app, { registry, store, redisPing: bus ? () => bus.ping() : undefined });
   registerMetricsRoute(app, { metrics, token: config.metrics.token });
   registerOpenApiRoute(app);
   registerTemplateRoutes(app, templates, awards.catalogue);

@@ -211,7 +211,7 @@ export class Room {
       return;
     }
     void this.queue.run(() => this.handle(connection, message)).catch((error: unknown) => {
-      this.logger.error({ err: error, room: this.name }, 'room message failed');
+      connection.log.error({ err: error }, 'room message failed');
       connection.close(CloseCode.internalError, 'server error');
     });
   }

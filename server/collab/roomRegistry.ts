@@ -104,7 +104,7 @@ export class RoomRegistry {
         connection.close(CloseCode.reportDeleted, 'the report was deleted');
         return;
       }
-      this.logger.error({ err: error, room: name }, 'could not open the room for a connection');
+      connection.log.error({ err: error }, 'could not open the room for a connection');
       connection.close(CloseCode.internalError, 'could not open the room');
     }
   }

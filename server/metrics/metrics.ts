@@ -76,7 +76,7 @@ export function createMetrics(sources: MetricSources): Metrics {
       help,
       registers,
       collect() {
-        this.set(0);
+        this.set(read());
       },
     });
 

@@ -183,6 +183,12 @@ export interface Store
     SigningStore,
     AuditStore,
     HousekeepingStore {
+  /**
+   * Runs `task` while no other instance sharing the store runs a task of the same key (issue 11: a
+   * report's status changes, restores and renames). Absent where one process has the store to itself
+   * (SQLite: the data directory's lock sees to that).
+   */
+  runExclusive?<T>(key: string, task: () => Promise<T>): Promise<T>;
   /** Resolves when the store answers a trivial query; rejects when it cannot be reached (`/api/health`). */
   ping(): Promise<void>;
   /** Closes the store; pending writes are durable when it resolves. */

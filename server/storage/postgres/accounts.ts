@@ -34,11 +34,13 @@ async function findUser(queryable: PgQueryable, id: string): Promise<UserRecord 
 
 /**
  * Changes a user in `tx`, refusing a change that leaves no enabled admin. The enabled admins' rows (and
- * the user's) are locked first, in id order, so two admins demoting each other at once take turns: the
- * second sees the first's change, and is refused. New admins need no lock: they only add to the count.
+ * the user's) are locked first, in id order (no deadlock between two changes), so two admins demoting each
+ * other at once take turns: the second, once it has the lock, no longer counts the first among the admins,
+ * and is refused. New admins need no lock: they only add to the count. NO KEY: a session being created for
+ * one of them (which only needs the row to stay) does not wait.
  */
 async function updateUserIn(tx: PgQueryable, id: string, patch: UserPatch): Promise<UserRecord | null> {
-  await tx.query("SELECT id FROM users WHERE (role = 'admin' AND NOT disabled) OR id = $1 ORDER BY id FOR UPDATE", [id]);
+  await tx.query("SELECT id FROM users WHERE (role = 'admin' AND NOT disabled) OR id = $1 ORDER BY id FOR NO KEY UPDATE", [id]);
   const current = await findUser(tx, id);
   if (!current) return null;
   const next = { ...current, ...patch };

@@ -150,6 +150,10 @@ describe('faults across instances', () => {
       await waitFor(() => sectionText(onB.doc).includes('Trước khi Redis tắt'), { what: 'relayed before' });
 
       await redis.kill();
+      // The health check tells the load balancer; the rooms go on storing.
+      const health = await fetch(`${b.url}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ store: 'ok', redis: 'unreachable' });
       appendParagraph(onA.doc, 'Viết qua A khi Redis tắt');
       appendParagraph(onB.doc, 'Viết qua B khi Redis tắt');
       // Stored by each instance though nothing crosses between them.
@@ -162,6 +166,7 @@ describe('faults across instances', () => {
       await waitFor(() => [onA, onB].every((client) => sectionText(client.doc).includes('Viết qua A khi Redis tắt') && sectionText(client.doc).includes('Viết qua B khi Redis tắt')), {
         what: 'both edits on both clients after Redis came back',
       });
+      await waitFor(async () => (await fetch(`${b.url}/api/health`)).status === 200, { what: 'healthy again' });
       appendParagraph(onB.doc, 'Sau khi Redis chạy lại');
       await waitFor(() => sectionText(onA.doc).includes('Sau khi Redis chạy lại'), { what: 'relayed again' });
       expect(sectionText(onA.doc)).toBe(sectionText(onB.doc));

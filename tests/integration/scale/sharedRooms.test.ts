@@ -71,6 +71,13 @@ describe('several instances share rooms (PostgreSQL + Redis)', () => {
     expect(text.split('Viết qua máy A')).toHaveLength(2);
     expect(text.split('Viết qua máy B')).toHaveLength(2);
     expect(text).toBe(sectionText(onA.doc));
+
+    // What the operator sees: both reachable, and B timed the updates that crossed from A.
+    const health = (await (await fetch(`${b!.url}/api/health`)).json()) as { status: string; store: string; redis: string };
+    expect(health).toMatchObject({ status: 'ok', store: 'ok', redis: 'ok' });
+    const metrics = await (await fetch(`${b!.url}/metrics`)).text();
+    const lagCount = Number(/^dong_soan_redis_lag_seconds_count (\d+)/m.exec(metrics)?.[1]);
+    expect(lagCount).toBeGreaterThan(0);
   });
 
   it('converges when clients of both instances type at once, every word once', async () => {
@@ -133,6 +140,27 @@ describe('several instances share rooms (PostgreSQL + Redis)', () => {
     const stored = sectionText(docFromStored(await b!.store.loadDocument(room)));
     expect(stored).toContain('Trước khi chuyển');
     expect(stored).not.toContain('Sau khi chuyển');
+  });
+
+  it('freezes the rooms on one instance when the report is issued through the other, before the call answers', async () => {
+    await setUp();
+    const [a, b] = instances.servers;
+    const cookie = await login(a!.url, workspace.noivu.username, workspace.noivu.password);
+    const office = await login(b!.url, workspace.office.username, workspace.office.password);
+    const chair = await login(b!.url, workspace.chair.username, workspace.chair.password);
+    const room = report.sections[0]!.room;
+    const writer = connect(a!.collabUrl, room, cookie);
+    await writer.synced();
+    const move = (who: string, to: string, extra: object = {}) => call(b!.url, who, 'POST', `/api/reports/${report.id}/status`, { to, ...extra });
+    expect((await move(office, 'review')).status).toBe(200);
+    expect((await move(chair, 'approved')).status).toBe(200);
+    const closed = closeCodeOf(writer);
+
+    expect((await move(office, 'issued', { number: 1, date: '2026-12-01' })).status).toBe(200);
+    appendParagraph(writer.doc, 'Sau khi ban hành');
+
+    expect(await closed).toBe(CloseCode.forbiddenWrite);
+    expect(sectionText(docFromStored(await a!.store.loadDocument(room)))).not.toContain('Sau khi ban hành');
   });
 
   it('closes with 4401 the sockets on one instance of a session signed out through the other', async () => {

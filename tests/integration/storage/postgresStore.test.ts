@@ -1,40 +1,75 @@
 /**
- * The PostgreSQL store: the contract every store passes, on a database of its own per test, and what only
- * a shared database has to prove — instances starting and appending at the same moment, a database that
+ * The PostgreSQL store: the contract every store passes, on a database emptied before each test, and what
+ * only a shared database has to prove — instances starting and appending at the same moment, a database that
  * cannot be reached, an audit log and issues that refuse changes made behind the store's back, and an
  * order that does not depend on the database's collation.
  */
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS } from '../../../server/storage/postgres/schema.js';
 import { openPostgresStore } from '../../../server/storage/postgresStore.js';
 import type { Store } from '../../../server/storage/store.js';
-import { createTestDatabase, type TestDatabaseOptions } from '../../helpers/postgres.js';
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from '../../helpers/postgres.js';
 import { describeStoreContract } from './storeContract.js';
 
 /** Small pools: the server is shared with other tests. */
 const POOL_SIZE = 4;
 
+/** Runs SQL on `url` directly, as someone with a psql shell would. */
+async function sql(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One database for the contract tests of this file, emptied before each: quicker than creating and
+ * migrating one per test (measured on the 2-core test machine: about 15 ms to empty it, 170–230 ms to
+ * create, migrate and drop one). The audit log refuses DELETE, so the emptying runs as a replica applies
+ * changes, with triggers off (the test server's superuser may); the tests of the next block, which need
+ * an empty server-side state of their own, still get a database each.
+ */
+let shared: Promise<TestDatabase> | null = null;
+afterAll(async () => {
+  await (await shared)?.drop();
+});
+async function emptiedDatabase(): Promise<TestDatabase> {
+  shared ??= (async () => {
+    const database = await createTestDatabase();
+    await (await openPostgresStore(database.url, { poolSize: 1 })).close();
+    return database;
+  })();
+  const database = await shared;
+  await sql(
+    database.url,
+    `SET session_replication_role = replica;
+     DO $$ DECLARE name text; BEGIN
+       FOR name IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' LOOP
+         EXECUTE 'DELETE FROM ' || quote_ident(name);
+       END LOOP;
+     END $$;`,
+  );
+  return database;
+}
+
 describeStoreContract('PostgreSQL', async () => {
-  const database = await createTestDatabase();
+  const database = await emptiedDatabase();
   const opened: Store[] = [];
   const open = async () => {
     const store = await openPostgresStore(database.url, { poolSize: POOL_SIZE });
     opened.push(store);
     return store;
   };
-  try {
-    await open();
-  } catch (error) {
-    await database.drop();
-    throw error;
-  }
+  await open();
   return {
     store: opened[0]!,
     reopen: open,
     async cleanup() {
       for (const store of opened) await store.close();
-      await database.drop();
     },
   };
 });
@@ -53,16 +88,6 @@ describe('PostgreSQL store', () => {
     const store = await openPostgresStore(url, { poolSize: POOL_SIZE });
     cleanups.push(() => store.close());
     return store;
-  };
-  /** Runs SQL on `url` directly, as someone with a psql shell would. */
-  const sql = async (url: string, text: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await client.query(text);
-    } finally {
-      await client.end();
-    }
   };
 
   it('applies each migration once when two instances start on an empty database at the same moment', async () => {
