@@ -39,6 +39,13 @@ export interface TypingResult {
   sentEditsPerSec: number;
   /** Receipts (of any edit, warm-up included) that had not arrived 10 s after typing stopped. */
   missingDeliveries: number;
+  /** Edits sent in all, warm-up included: what the servers' CPU time during typing is divided by. */
+  editsSent: number;
+  /**
+   * With editors spread over several servers (instances behind Redis), {@link latencyMs} split by whether
+   * sender and receiver were connected to the same server or to different ones; null with one server.
+   */
+  byServer: { sameMs: Percentiles; crossMs: Percentiles } | null;
 }
 
 /** One simulated person: a client, their paragraph, and what they have sent and received. */
@@ -59,6 +66,8 @@ class Editor {
   constructor(
     index: number,
     readonly room: string,
+    /** Which of the crowd's endpoints (servers) this editor is connected to. */
+    readonly endpoint: number,
     readonly client: BenchClient,
   ) {
     this.id = `e${index}`;
@@ -115,20 +124,28 @@ export class Crowd {
   private readonly byId: Map<string, Editor>;
   private destroyed = false;
 
-  private constructor(private readonly editors: Editor[]) {
+  private constructor(
+    private readonly editors: Editor[],
+    private readonly serverCount: number,
+  ) {
     this.byId = new Map(editors.map((editor) => [editor.id, editor]));
   }
 
-  /** Connects `count` editors spread round-robin over `rooms`, each with its own paragraph. */
-  static async connect(endpoint: RoomEndpoint, rooms: readonly string[], count: number): Promise<Crowd> {
+  /**
+   * Connects `count` editors spread round-robin over `rooms`, each with its own paragraph. Given several
+   * endpoints (instances of one deployment), the editors of each room are spread round-robin over them too.
+   */
+  static async connect(endpoints: RoomEndpoint | readonly RoomEndpoint[], rooms: readonly string[], count: number): Promise<Crowd> {
+    const servers = Array.isArray(endpoints) ? endpoints : [endpoints as RoomEndpoint];
     // y-websocket adds a process 'exit' listener per provider; many editors are expected here.
     process.setMaxListeners(process.getMaxListeners() + count);
     const editors: Editor[] = [];
     for (let index = 0; index < count; index++) {
       const room = rooms[index % rooms.length]!;
-      editors.push(new Editor(index, room, connectClient(endpoint, room)));
+      const server = Math.floor(index / rooms.length) % servers.length;
+      editors.push(new Editor(index, room, server, connectClient(servers[server]!, room)));
     }
-    const crowd = new Crowd(editors);
+    const crowd = new Crowd(editors, servers.length);
     try {
       await Promise.all(editors.map((editor) => editor.client.synced()));
       for (const editor of editors) editor.initialBodyLength = editor.client.body.length;
@@ -155,6 +172,8 @@ export class Crowd {
   /** Types for `warmupSeconds + seconds`, then waits for every edit to arrive everywhere. */
   async type(options: TypingOptions): Promise<TypingResult> {
     const samples: number[] = [];
+    const sameServer: number[] = [];
+    const crossServer: number[] = [];
     const intervalMs = 1000 / options.ratePerEditor;
     const start = performance.now();
     const windowStart = start + options.warmupSeconds * 1000;
@@ -166,6 +185,7 @@ export class Crowd {
         const sentAt = sender?.sentAt[seq - 1];
         if (!sender || sentAt === undefined || sentAt < windowStart || sentAt >= windowEnd) return;
         samples.push(receivedAt - sentAt);
+        (sender.endpoint === receiver.endpoint ? sameServer : crossServer).push(receivedAt - sentAt);
         sender.firstReceivedAt[seq - 1] ??= receivedAt;
       });
     }
@@ -211,6 +231,8 @@ export class Crowd {
       deliveredUpdatesPerSec: Math.round(samples.length / options.seconds),
       sentEditsPerSec: Math.round((sentInWindow / options.seconds) * 10) / 10,
       missingDeliveries,
+      editsSent: this.editors.reduce((sum, editor) => sum + editor.seq, 0),
+      byServer: this.serverCount > 1 ? { sameMs: summarise(sameServer), crossMs: summarise(crossServer) } : null,
     };
   }
 

@@ -1,8 +1,8 @@
-/** What else the machine was doing: CPU time used by every process, from /proc/stat. */
+/** What the machine's processes were doing: CPU time used by all of them and by one, from /proc. */
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 
-/** Clock ticks per second of /proc/stat (USER_HZ; 100 on Linux). */
+/** Clock ticks per second of /proc/stat and /proc/<pid>/stat (USER_HZ; 100 on Linux). */
 const CLK_TCK = 100;
 
 /** Busy CPU seconds of the whole machine since boot (all cores, idle and iowait excluded). */
@@ -19,4 +19,12 @@ export async function machineBusySeconds(): Promise<number> {
 /** The number of cores and the 1-minute load average, for reading the results in context. */
 export function machineInfo(): { cores: number; loadAvg1m: number } {
   return { cores: cpus().length, loadAvg1m: Math.round(loadavg()[0]! * 100) / 100 };
+}
+
+/** User + system CPU seconds process `pid` has used so far (its threads included); throws when it is gone. */
+export async function processCpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; fields after it are space-separated, field 3 first.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
 }

@@ -6,15 +6,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createReport, sectionRooms } from './client.js';
 import { measureExport } from './exportBench.js';
 import { measureRelayDuringExports, type RelayDuringExportsResult } from './relayDuringExports.js';
-import { machineBusySeconds, machineInfo } from './machine.js';
+import { machineInfo } from './machine.js';
 import { Crowd, type TypingResult } from './editors.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { startServerProcess, type ServerProcess } from './serverProcess.js';
 import { median, round2 } from './stats.js';
+import { cumulativeCpu, measureTyping, type BenchProcessUsage } from './typingPhase.js';
 import { fillSection, measureSyncCost, timeFreshSync, type SyncTiming } from './syncLarge.js';
 
 /** The aims of the issue: p99 propagation latency and the time to sync the large section. */
@@ -53,7 +53,7 @@ interface ServerResult {
 interface TypingPhase {
   typing: TypingResult;
   server: Pick<ServerResult, 'cpuSeconds' | 'cpuPercent'>;
-  bench: { cpuSeconds: number; cpuPercent: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number };
+  bench: BenchProcessUsage;
   /** CPU used by every other process during the typing phase, as a share of one core: noise in the numbers. */
   othersCpuPercent: number;
 }
@@ -64,35 +64,17 @@ async function typingPhase(server: ServerProcess, options: BenchOptions): Promis
   const crowd = await Crowd.connect(server, rooms, options.editors);
   try {
     info(`typing ${options.rate}/s each for ${options.warmup} s warm-up + ${options.seconds} s`);
-    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-    const machineStart = await machineBusySeconds();
-    const serverCpuStart = await server.cpuSeconds();
-    const benchCpuStart = process.cpuUsage();
-    const wallStart = performance.now();
-    loopDelay.enable();
-    const typing = await crowd.type({
-      ratePerEditor: options.rate,
-      warmupSeconds: options.warmup,
-      seconds: options.seconds,
-      cursors: options.cursors,
-    });
-    loopDelay.disable();
-    const wallSeconds = (performance.now() - wallStart) / 1000;
-    const serverCpu = (await server.cpuSeconds()) - serverCpuStart;
-    const benchUsage = process.cpuUsage(benchCpuStart);
-    const machineBusy = (await machineBusySeconds()) - machineStart;
-    const benchCpu = (benchUsage.user + benchUsage.system) / 1e6;
-    const othersCpu = Math.max(0, machineBusy - serverCpu - benchCpu);
+    const measured = await measureTyping(
+      crowd,
+      { ratePerEditor: options.rate, warmupSeconds: options.warmup, seconds: options.seconds, cursors: options.cursors },
+      [cumulativeCpu(() => server.cpuSeconds())],
+    );
+    const serverCpu = measured.serverCpuSeconds[0]!;
     return {
-      typing,
-      server: { cpuSeconds: round2(serverCpu), cpuPercent: Math.round((serverCpu / wallSeconds) * 100) },
-      bench: {
-        cpuSeconds: round2(benchCpu),
-        cpuPercent: Math.round((benchCpu / wallSeconds) * 100),
-        eventLoopDelayP99Ms: round2(loopDelay.percentile(99) / 1e6),
-        eventLoopDelayMaxMs: round2(loopDelay.max / 1e6),
-      },
-      othersCpuPercent: Math.round((othersCpu / wallSeconds) * 100),
+      typing: measured.typing,
+      server: { cpuSeconds: serverCpu, cpuPercent: Math.round((serverCpu / measured.wallSeconds) * 100) },
+      bench: measured.bench,
+      othersCpuPercent: measured.othersCpuPercent,
     };
   } finally {
     crowd.destroy();

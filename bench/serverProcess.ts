@@ -8,10 +8,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { login } from './client.js';
+import { processCpuSeconds } from './machine.js';
 
 const root = resolve(import.meta.dirname, '..');
-/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on Linux). */
-const CLK_TCK = 100;
 const STOP_TIMEOUT_MS = 15_000;
 
 /** A child process listening on a port, and what /proc says about it. */
@@ -136,7 +135,7 @@ async function spawnListening(args: string[], env: Record<string, string>, log: 
     pid,
     port,
     url: `http://127.0.0.1:${port}`,
-    cpuSeconds: () => readCpuSeconds(pid),
+    cpuSeconds: () => processCpuSeconds(pid),
     peakMemoryMB: () => readStatusMB(pid, 'VmHWM'),
     memoryMB: () => readStatusMB(pid, 'VmRSS'),
     logLines: () => printed.lines,
@@ -192,15 +191,6 @@ async function kill(child: ChildProcess, exited: Promise<void>): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
   await exited;
   clearTimeout(timer);
-}
-
-async function readCpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // The command name (field 2) may hold spaces; fields after it are space-separated, field 3 first.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return (utime + stime) / CLK_TCK;
 }
 
 async function readStatusMB(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {

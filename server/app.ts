@@ -95,6 +95,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const app = Fastify({
     logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: 1024 * 1024,
+    // A number of proxies in front: trust that many hops of X-Forwarded-For.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ...requestIdOptions,
   });
   echoRequestIds(app);
@@ -325,6 +327,11 @@ async function openStore(config: AppConfig, given: Store | undefined): Promise<{
     release();
     throw error;
   }
+}
+
+/** Believes `X-Forwarded-For` across the first `hops` proxies (Fastify's own form of `trustProxy: n`). */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /** A command connection for the shared login throttle; it never blocks start-up (sign-in answers 503 while Redis is away). */

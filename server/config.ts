@@ -23,6 +23,12 @@ export interface AppConfig {
   clientDir: string;
   /** Report templates and other data files. */
   templatesDir: string;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client's address (the login throttle counts per
+   * address): false (the default: the socket's peer), a number of hops, or addresses/CIDRs. Behind nginx
+   * every person would otherwise share the proxy's address and its limits.
+   */
+  trustProxy: boolean | number | string[];
   /** Fastify's log level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   auth: {
@@ -88,6 +94,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     clientDir: resolve(root, 'client/dist'),
     templatesDir: resolve(root, 'templates'),
     logLevel: 'info',
+    trustProxy: false,
     ...overrides,
     auth: {
       adminPassword: null,
@@ -135,6 +142,10 @@ const envSchema = z.object({
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S*$/, { message: 'must be a redis:// URL' })
+    .optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/, { message: 'must be a number of proxies, or addresses/CIDRs separated by commas' })
     .optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, ".", "_" or "-"' }).default('dong-soan'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
@@ -192,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     port: values.PORT,
     dataDir: resolve(values.DATA_DIR),
     logLevel: values.LOG_LEVEL,
+    trustProxy: values.TRUST_PROXY === undefined ? false : /^\d+$/.test(values.TRUST_PROXY) ? Number(values.TRUST_PROXY) : values.TRUST_PROXY.split(','),
     auth: {
       ...defaults.auth,
       adminPassword: values.ADMIN_PASSWORD ?? null,

@@ -63,7 +63,7 @@ async function compactIn(tx: PgQueryable, room: string, merge: (parts: readonly 
   await tx.query('INSERT INTO doc_snapshots (room, data, through_seq) VALUES ($1, NULL, 0) ON CONFLICT (room) DO NOTHING', [room]);
   // READ COMMITTED: once the lock is ours, this and the next statement read what the compaction before us wrote.
   const { rows: locked } = await tx.query<{ data: Buffer | null; through_seq: number }>(
-    'SELECT data, through_seq FROM doc_snapshots WHERE room = $1',
+    'SELECT data, through_seq FROM doc_snapshots WHERE room = $1 FOR UPDATE',
     [room],
   );
   const snapshot = locked[0]!;

@@ -171,12 +171,18 @@ describe('deploy/.env.example', () => {
   });
 
   it('commits no password: each is empty and compose refuses to start without it', () => {
-    const secrets = Object.keys(exampleValues).filter((name) => /PASSWORD|SECRET|TOKEN/.test(name));
+    const secrets = Object.keys(exampleValues).filter((name) => /PASSWORD|SECRET/.test(name));
     expect(secrets.length).toBeGreaterThan(0);
     for (const name of secrets) {
       expect(exampleValues[name], name).toBe('');
       expect(composeText, name).toMatch(new RegExp(`\\$\\{${name}:\\?`));
     }
+  });
+
+  it('commits no token either: an optional one (METRICS_TOKEN) is empty', () => {
+    const tokens = Object.keys(exampleValues).filter((name) => /TOKEN/.test(name));
+    expect(tokens).toContain('METRICS_TOKEN');
+    for (const name of tokens) expect(exampleValues[name], name).toBe('');
   });
 
   it('runs a province without the demo workspace by default', () => {

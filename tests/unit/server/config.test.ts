@@ -94,6 +94,13 @@ describe('loadConfig', () => {
     expect(configError({ REDIS_PREFIX: 'a b', DATABASE_URL: 'postgres://db/x' }).message).toMatch(/^REDIS_PREFIX: /);
   });
 
+  it('reads TRUST_PROXY as a number of proxies or a list of addresses, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(configError({ TRUST_PROXY: 'everyone' }).message).toMatch(/^TRUST_PROXY: /);
+  });
+
   it('names the first bad variable when several are bad', () => {
     expect(configError({ PORT: 'x', DATABASE_URL: 'postgres://db/x' }).message).toMatch(/^PORT: /);
   });
