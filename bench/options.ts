@@ -22,11 +22,19 @@ export interface BenchOptions {
   relayEditors: number;
   /** Measured seconds of each half of that measurement (without, then during exports); 0 skips it. */
   relaySeconds: number;
+  /**
+   * Instead of everything else: the typing workload against one instance on PostgreSQL, three behind Redis,
+   * and the plain in-memory y-websocket server, interleaved (issue 11, item 6; bench/instances.ts).
+   */
+  instances: boolean;
+  /** Rounds of that comparison (each: one, plain, three, plain); every figure is the median over rounds. */
+  rounds: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [--editors 50] [--rooms 1] [--rate 2] [--seconds 20] [--warmup 2]
                         [--cursors] [--sync-chars 300000] [--sync-runs 5]
-                        [--relay-editors 10] [--relay-seconds 10]`;
+                        [--relay-editors 10] [--relay-seconds 10]
+       npm run bench -- --instances [--rounds 1] [--editors 50] [--rooms 1] [--rate 2] [--seconds 20] [--warmup 2] [--cursors]`;
 
 /** Parses `argv` (without node and the script); throws with a usage message on bad input. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -44,6 +52,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'sync-runs': { type: 'string', default: '5' },
       'relay-editors': { type: 'string', default: '10' },
       'relay-seconds': { type: 'string', default: '10' },
+      instances: { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '1' },
     },
   });
   const number = (name: string, raw: string, min: number, integer = true): number => {
@@ -64,6 +74,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     syncRuns: number('sync-runs', values['sync-runs'], 1),
     relayEditors: number('relay-editors', values['relay-editors'], 2),
     relaySeconds: number('relay-seconds', values['relay-seconds'], 0, false),
+    instances: values.instances,
+    rounds: number('rounds', values.rounds, 1),
   };
   if (options.rooms > options.editors) throw new Error(`--rooms (${options.rooms}) must not exceed --editors (${options.editors})`);
   return options;

@@ -37,3 +37,11 @@ export function median(values: readonly number[]): number {
 }
 
 export { round2 };
+
+/** The median of a few figures, the mean of the middle two for an even count (two runs → their mean). */
+export function middle(values: readonly number[]): number {
+  const sorted = Float64Array.from(values).sort();
+  if (sorted.length === 0) return Number.NaN;
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+}

@@ -123,7 +123,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   );
   // Other instances serving the same rooms (issue 11): stored updates, presence and changes of rights go
   // through the bus; rooms catch up from the store.
-  const bus = options.bus !== undefined ? options.bus : await openBus(config, app.log);
+  const bus = options.bus !== undefined ? options.bus : await openBus(config, app.log).catch(async (error: unknown) => {
+    if (!options.store) await store.close();
+    releaseDataDir();
+    throw error;
+  });
   const registry = new RoomRegistry(
     meterAppends(store, metrics),
     config.collab,
@@ -319,7 +323,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
  */
 async function openStore(config: AppConfig, given: Store | undefined): Promise<{ store: Store; release: () => void }> {
   if (given) return { store: given, release: () => {} };
-  if (config.scale.databaseUrl) return { store: await openPostgresStore(config.scale.databaseUrl), release: () => {} };
+  if (config.scale.databaseUrl) {
+    const store = await openPostgresStore(config.scale.databaseUrl).catch((error: unknown) => {
+      throw new Error(`DATABASE_URL: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return { store, release: () => {} };
+  }
   const release = lockDataDir(config.dataDir);
   try {
     return { store: openSqliteStore(join(config.dataDir, 'dong-soan.sqlite')), release };
@@ -344,7 +353,10 @@ function openThrottleConnection(url: string): Redis {
 /** The bus to other instances when `REDIS_URL` is set (redisBus.ts), none otherwise. */
 async function openBus(config: AppConfig, logger: FastifyBaseLogger): Promise<RoomBus | null> {
   const { redisUrl, redisPrefix } = config.scale;
-  return redisUrl ? openRedisBus({ url: redisUrl, prefix: redisPrefix, logger }) : null;
+  if (!redisUrl) return null;
+  return openRedisBus({ url: redisUrl, prefix: redisPrefix, logger }).catch((error: unknown) => {
+    throw new Error(`REDIS_URL: ${error instanceof Error ? error.message : String(error)}`);
+  });
 }
 
 /** Serves the built client, with `index.html` for every page path (the client routes itself). */

@@ -40,6 +40,7 @@ async function findUser(queryable: PgQueryable, id: string): Promise<UserRecord 
  * one of them (which only needs the row to stay) does not wait.
  */
 async function updateUserIn(tx: PgQueryable, id: string, patch: UserPatch): Promise<UserRecord | null> {
+  await tx.query("SELECT id FROM users WHERE (role = 'admin' AND NOT disabled) OR id = $1 ORDER BY id FOR NO KEY UPDATE", [id]);
   const current = await findUser(tx, id);
   if (!current) return null;
   const next = { ...current, ...patch };
