@@ -8,6 +8,7 @@ import type { Store } from './store.js';
 import { pgAccounts } from './postgres/accounts.js';
 import { pgAudit } from './postgres/audit.js';
 import { pgComments } from './postgres/comments.js';
+import { advisoryLocks } from './postgres/advisoryLock.js';
 import { openPgDb, type PgDb } from './postgres/db.js';
 import { pgDocuments } from './postgres/documents.js';
 import { pgHousekeeping } from './postgres/housekeeping.js';
@@ -64,10 +65,14 @@ async function connect(db: PgDb, url: string): Promise<void> {
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const db = openPgDb(url, { max: options.poolSize });
   await connect(db, url);
+  // A lock is held on a connection of its own while its task runs statements on the main pool: sharing one
+  // pool, as many locked tasks as connections would wait for each other for ever.
+  const locks = openPgDb(url, { max: 4 });
   try {
     await migratePg(db, PG_MIGRATIONS);
   } catch (error) {
     await db.end().catch(() => {});
+    await locks.end().catch(() => {});
     throw error;
   }
 
@@ -85,12 +90,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     ...pgSigning(db),
     ...pgHousekeeping(db),
     ...pgAudit(db),
+    runExclusive: advisoryLocks(locks),
     async ping() {
       await db.query('SELECT 1');
     },
     // Ends the pool once the statements under way have finished; a second call waits for the same end.
     close() {
-      closed ??= db.end();
+      closed ??= Promise.all([db.end(), locks.end()]).then(() => undefined);
       return closed;
     },
   };

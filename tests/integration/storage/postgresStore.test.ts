@@ -102,6 +102,38 @@ describe('PostgreSQL store', () => {
     expect((await sql(url, 'SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n).toBe(PG_MIGRATIONS.length);
   });
 
+  it('runs the tasks of one key one at a time across instances, other keys freely, even with more tasks than connections', async () => {
+    const url = await newDatabase();
+    const [first, second] = await Promise.all([openStore(url), openStore(url)]);
+    const events: string[] = [];
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => {
+      firstStarted = resolve;
+    });
+    const a = first.runExclusive!('bc-1', async () => {
+      events.push('A starts');
+      firstStarted();
+      await firstHolds;
+      events.push('A ends');
+    });
+    await started;
+    const b = second.runExclusive!('bc-1', async () => {
+      events.push('B runs');
+    });
+    // Another report's task is not held up; nor are many at once, each using the store inside its lock.
+    await Promise.all(
+      Array.from({ length: POOL_SIZE * 3 }, (_, i) => second.runExclusive!(`bc-other-${i}`, () => second.getSetting(`k${i}`))),
+    );
+    expect(events).toEqual(['A starts']);
+    releaseFirst();
+    await Promise.all([a, b]);
+    expect(events).toEqual(['A starts', 'A ends', 'B runs']);
+  });
+
   it('rejects a database that cannot be reached with a message that says so, without its password', async () => {
     const refused = openPostgresStore('postgres://postgres:secret@127.0.0.1:1/dong_soan', { poolSize: 1 });
     await expect(refused).rejects.toThrow(/^the PostgreSQL database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/dong_soan cannot be reached: .*ECONNREFUSED/);
