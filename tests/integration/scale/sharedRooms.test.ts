@@ -174,6 +174,21 @@ describe('several instances share rooms (PostgreSQL + Redis)', () => {
     expect(await closed).toBe(CloseCode.sessionEnded);
   });
 
+  it('closes on one instance the sockets of an account disabled through the other (4401), and of one whose role changed (4100)', async () => {
+    await setUp();
+    const [a, b] = instances.servers;
+    const noivu = await login(a!.url, workspace.noivu.username, workspace.noivu.password);
+    const office = await login(a!.url, workspace.office.username, workspace.office.password);
+    const disabledOne = connect(a!.collabUrl, report.sections[0]!.room, noivu);
+    const movedOne = connect(a!.collabUrl, report.sections[1]!.room, office);
+    await Promise.all([disabledOne.synced(), movedOne.synced()]);
+    const [disabledClose, movedClose] = [closeCodeOf(disabledOne), closeCodeOf(movedOne)];
+    expect((await call(b!.url, b!.adminCookie, 'PATCH', `/api/users/${workspace.noivu.id}`, { disabled: true })).status).toBe(200);
+    expect(await disabledClose).toBe(CloseCode.sessionEnded);
+    expect((await call(b!.url, b!.adminCookie, 'PATCH', `/api/users/${workspace.office.id}`, { role: 'chair' })).status).toBe(200);
+    expect(await movedClose).toBe(CloseCode.rightsChanged);
+  });
+
   it('closes with 4404 the rooms on one instance of a report deleted through the other', async () => {
     await setUp();
     const [a, b] = instances.servers;
