@@ -2,6 +2,7 @@
  * The one validated configuration object, read from the environment here and nowhere else
  * (CONTRACT.md, "Starting it").
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -59,7 +60,11 @@ export interface AppConfig {
   scale: {
     databaseUrl: string | null;
     redisUrl: string | null;
-    /** Starts every Redis channel and key of this deployment (several may share one Redis). */
+    /**
+     * Starts every Redis channel and key of this deployment (several may share one Redis). By default
+     * `dong-soan-` and a hash of the database's host, port and name: instances on one database share
+     * rooms; deployments on different databases never hear each other.
+     */
     redisPrefix: string;
     /** How long an update that arrived ahead of a missing one waits before the room reads the store, in ms. */
     gapWaitMs: number;
@@ -147,7 +152,7 @@ const envSchema = z.object({
     .string()
     .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/, { message: 'must be a number of proxies, or addresses/CIDRs separated by commas' })
     .optional(),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, ".", "_" or "-"' }).default('dong-soan'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, ".", "_" or "-"' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   ADMIN_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }).optional(),
   DEMO: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('1'),
@@ -171,6 +176,14 @@ const envSchema = z.object({
   /** The bearer token a scraper of `GET /metrics` must send; unset: no token is asked. Long enough not to be guessed. */
   METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
 });
+
+/** The default Redis prefix: one per database (host, port and name; never the password). */
+function deploymentPrefix(databaseUrl: string | undefined): string {
+  if (!databaseUrl) return 'dong-soan';
+  const url = new URL(databaseUrl);
+  const database = `${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  return `dong-soan-${createHash('sha256').update(database).digest('hex').slice(0, 12)}`;
+}
 
 /** Variables whose value is not repeated in an error: they may hold a password. */
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'ADMIN_PASSWORD', 'METRICS_TOKEN']);
@@ -224,7 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       ...defaults.scale,
       databaseUrl: values.DATABASE_URL ?? null,
       redisUrl: values.REDIS_URL ?? null,
-      redisPrefix: values.REDIS_PREFIX,
+      redisPrefix: values.REDIS_PREFIX ?? deploymentPrefix(values.DATABASE_URL),
     },
     metrics: { token: values.METRICS_TOKEN ?? null },
   });

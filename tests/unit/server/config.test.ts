@@ -78,6 +78,11 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://app:secret@db:5432/dong_soan', REDIS_URL: 'redis://cache:6379', REDIS_PREFIX: 'tinh-a' });
     expect(config.scale).toMatchObject({ databaseUrl: 'postgres://app:secret@db:5432/dong_soan', redisUrl: 'redis://cache:6379', redisPrefix: 'tinh-a' });
     expect(loadConfig({}).scale).toMatchObject({ databaseUrl: null, redisUrl: null, redisPrefix: 'dong-soan' });
+    // Unset, the prefix follows the database: its instances share rooms, another database's never hear them.
+    const prefixOf = (url: string) => loadConfig({ DATABASE_URL: url, REDIS_URL: 'redis://cache:6379' }).scale.redisPrefix;
+    expect(prefixOf('postgres://a:x@db:5432/tinh_a')).toBe(prefixOf('postgres://b:y@db/tinh_a'));
+    expect(prefixOf('postgres://a:x@db:5432/tinh_a')).not.toBe(prefixOf('postgres://a:x@db:5432/tinh_b'));
+    expect(prefixOf('postgres://a:x@db:5432/tinh_a')).toMatch(/^dong-soan-[0-9a-f]{12}$/);
   });
 
   it('refuses a DATABASE_URL that is not a postgres:// URL, naming it without printing the password', () => {
