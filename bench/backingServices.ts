@@ -11,6 +11,8 @@ import type { CpuMeter } from './typingPhase.js';
 
 /** The machine's PostgreSQL (trust auth); BENCH_PG_ADMIN_URL overrides. */
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** How often the backends of a bench database are read while metered, in ms. */
+const BACKEND_POLL_MS = 250;
 /** The machine's Redis; BENCH_REDIS_URL overrides. */
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -19,11 +21,13 @@ export interface BenchDatabase {
   url: string;
   name: string;
   /**
-   * CPU of the PostgreSQL backends serving this database (read from /proc, so PostgreSQL must run on this
-   * machine). A backend that exits while metered takes its time with it: `exitedBackends` counts them.
+   * CPU of the PostgreSQL backends serving this database, read from /proc (PostgreSQL must run on this
+   * machine). They are polled every {@link BACKEND_POLL_MS} while metered, since a backend that ends (a
+   * pool's idle connection closed) takes its /proc times with it: only its last moments are missed.
    */
   backendsCpu: CpuMeter;
-  exitedBackends(): number;
+  /** Backends of this database that started and ended while metered, all meterings together: connection churn. */
+  backendChurn(): { started: number; ended: number };
   /** Drops the database, ending whatever is still connected to it, and closes the admin connection. */
   drop(): Promise<void>;
 }
@@ -41,7 +45,7 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   }
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  let exited = 0;
+  const churn = { started: 0, ended: 0 };
   const backends = async (): Promise<Map<number, number>> => {
     const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
     const times = await Promise.all(rows.map(async ({ pid }) => [pid, await cpuOrNull(pid)] as const));
@@ -53,15 +57,29 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     name,
     backendsCpu: async () => {
       const start = await backends();
+      const last = new Map(start);
+      const poll = async () => {
+        for (const [pid, cpu] of await backends()) last.set(pid, cpu);
+      };
+      let polling = Promise.resolve();
+      const timer = setInterval(() => {
+        polling = polling.then(poll).catch(() => {});
+      }, BACKEND_POLL_MS);
       return async () => {
+        clearInterval(timer);
+        await polling;
         const end = await backends();
-        for (const pid of start.keys()) if (!end.has(pid)) exited += 1;
+        for (const [pid, cpu] of end) last.set(pid, cpu);
         let seconds = 0;
-        for (const [pid, cpu] of end) seconds += cpu - (start.get(pid) ?? 0);
+        for (const [pid, cpu] of last) {
+          seconds += cpu - (start.get(pid) ?? 0);
+          if (!start.has(pid)) churn.started += 1;
+          if (!end.has(pid)) churn.ended += 1;
+        }
         return seconds;
       };
     },
-    exitedBackends: () => exited,
+    backendChurn: () => ({ ...churn }),
     async drop() {
       if (dropped) return;
       dropped = true;

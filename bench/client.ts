@@ -82,6 +82,12 @@ export async function login(url: string, username: string, password: string): Pr
   return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
+/** `GET /api/me`: throws unless `cookie` is a live session there (one made on another instance, say). */
+export async function checkSession(url: string, cookie: string): Promise<void> {
+  const response = await fetch(`${url}/api/me`, { headers: { cookie } });
+  if (response.status !== 200) throw new Error(`GET /api/me with the given session: ${response.status} ${await response.text()}`);
+}
+
 /** `POST /api/reports` with the bench's template; returns the new report. */
 export async function createReport(url: string, cookie: string): Promise<Report> {
   const response = await fetch(`${url}/api/reports`, {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReport, sectionRooms } from './client.js';
 import { measureExport } from './exportBench.js';
+import { compareInstances, Teardown } from './instances.js';
 import { measureRelayDuringExports, type RelayDuringExportsResult } from './relayDuringExports.js';
 import { machineInfo } from './machine.js';
 import { Crowd, type TypingResult } from './editors.js';
@@ -121,8 +122,37 @@ async function syncPhase(
   return { sync, peakMemoryMB };
 }
 
+/** `--instances`: only the comparison of one instance, three behind Redis and the plain server (bench/instances.ts). */
+async function mainInstances(options: BenchOptions): Promise<void> {
+  const teardown = new Teardown();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      info(`${signal}: stopping the servers`);
+      void teardown.run().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
+  try {
+    const instances = await compareInstances(options, teardown, info);
+    const runs = [instances.one, instances.three, instances.plain].flatMap((deployment) => deployment.runs);
+    const result = {
+      editors: options.editors,
+      rooms: options.rooms,
+      ratePerEditor: options.rate,
+      seconds: options.seconds,
+      warmupSeconds: options.warmup,
+      cursors: options.cursors,
+      instances,
+      machine: { ...machineInfo(), othersCpuPercent: Math.max(...runs.map((run) => run.othersCpuPercent)) },
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await teardown.run();
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.instances) return mainInstances(options);
   const dataDir = await mkdtemp(join(tmpdir(), 'dong-soan-bench-'));
   const servers: ServerProcess[] = [];
   const cleanup = async () => {

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { login } from './client.js';
+import { checkSession, login } from './client.js';
 import { processCpuSeconds } from './machine.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -91,6 +91,8 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
   let cookie: string;
   try {
     cookie = options.cookie ?? (await login(child.url, 'admin', BENCH_ADMIN_PASSWORD));
+    // A session made on another instance must hold here too (sessions are shared through PostgreSQL).
+    if (options.cookie !== undefined) await checkSession(child.url, cookie);
   } catch (error) {
     await child.stop();
     await removeDir();
