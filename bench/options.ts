@@ -27,14 +27,27 @@ export interface BenchOptions {
    * and the plain in-memory y-websocket server, interleaved (issue 11, item 6; bench/instances.ts).
    */
   instances: boolean;
-  /** Rounds of that comparison (each: one, plain, three, plain); every figure is the median over rounds. */
+  /**
+   * Instead of everything else: issue 13's workloads against the product (SQLite) and the plain in-memory
+   * y-websocket server, interleaved, with the ratios and memory per room and connection (bench/compare.ts).
+   */
+  compare: boolean;
+  /**
+   * Rounds of `--instances` (each: one, plain, three, plain; default 1) or of `--compare` (each: every workload
+   * against the product, then the plain server; default 3); every figure is the median over rounds.
+   */
   rounds: number;
 }
+
+/** `--compare` runs two servers × two workloads × `--rounds`: a shorter window keeps the defaults near 5 minutes. */
+const COMPARE_DEFAULT_SECONDS = '10';
+const COMPARE_DEFAULT_ROUNDS = '3';
 
 export const USAGE = `Usage: npm run bench -- [--editors 50] [--rooms 1] [--rate 2] [--seconds 20] [--warmup 2]
                         [--cursors] [--sync-chars 300000] [--sync-runs 5]
                         [--relay-editors 10] [--relay-seconds 10]
-       npm run bench -- --instances [--rounds 1] [--editors 50] [--rooms 1] [--rate 2] [--seconds 20] [--warmup 2] [--cursors]`;
+       npm run bench -- --instances [--rounds 1] [--editors 50] [--rooms 1] [--rate 2] [--seconds 20] [--warmup 2] [--cursors]
+       npm run bench -- --compare [--rounds 3] [--seconds 10] [--warmup 2] [--cursors] [--sync-chars 300000] [--sync-runs 5]`;
 
 /** Parses `argv` (without node and the script); throws with a usage message on bad input. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -45,7 +58,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       editors: { type: 'string', default: '50' },
       rooms: { type: 'string', default: '1' },
       rate: { type: 'string', default: '2' },
-      seconds: { type: 'string', default: '20' },
+      // Defaults depend on the mode (below).
+      seconds: { type: 'string' },
       warmup: { type: 'string', default: '2' },
       cursors: { type: 'boolean', default: false },
       'sync-chars': { type: 'string', default: '300000' },
@@ -53,7 +67,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'relay-editors': { type: 'string', default: '10' },
       'relay-seconds': { type: 'string', default: '10' },
       instances: { type: 'boolean', default: false },
-      rounds: { type: 'string', default: '1' },
+      compare: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
     },
   });
   const number = (name: string, raw: string, min: number, integer = true): number => {
@@ -63,11 +78,14 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     }
     return value;
   };
+  if (values.instances && values.compare) throw new Error(`--instances and --compare are separate runs\n${USAGE}`);
+  const seconds = values.seconds ?? (values.compare ? COMPARE_DEFAULT_SECONDS : '20');
+  const rounds = values.rounds ?? (values.compare ? COMPARE_DEFAULT_ROUNDS : '1');
   const options: BenchOptions = {
     editors: number('editors', values.editors, 1),
     rooms: number('rooms', values.rooms, 1),
     rate: number('rate', values.rate, 0.01, false),
-    seconds: number('seconds', values.seconds, 0.1, false),
+    seconds: number('seconds', seconds, 0.1, false),
     warmup: number('warmup', values.warmup, 0, false),
     cursors: values.cursors,
     syncChars: number('sync-chars', values['sync-chars'], 0),
@@ -75,7 +93,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     relayEditors: number('relay-editors', values['relay-editors'], 2),
     relaySeconds: number('relay-seconds', values['relay-seconds'], 0, false),
     instances: values.instances,
-    rounds: number('rounds', values.rounds, 1),
+    compare: values.compare,
+    rounds: number('rounds', rounds, 1),
   };
   if (options.rooms > options.editors) throw new Error(`--rooms (${options.rooms}) must not exceed --editors (${options.editors})`);
   return options;

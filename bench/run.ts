@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReport, sectionRooms } from './client.js';
 import { measureExport } from './exportBench.js';
+import { compareSummary, compareWithPlain } from './compare.js';
 import { compareInstances, Teardown } from './instances.js';
 import { measureRelayDuringExports, type RelayDuringExportsResult } from './relayDuringExports.js';
 import { machineInfo } from './machine.js';
@@ -150,9 +151,28 @@ async function mainInstances(options: BenchOptions): Promise<void> {
   }
 }
 
+/** `--compare`: only issue 13's workloads against the product and the plain server (bench/compare.ts). */
+async function mainCompare(options: BenchOptions): Promise<void> {
+  const teardown = new Teardown();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      info(`${signal}: stopping the servers`);
+      void teardown.run().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
+  try {
+    const compare = await compareWithPlain(options, teardown, info);
+    process.stderr.write(`${compareSummary(compare)}\n`);
+    process.stdout.write(`${JSON.stringify({ compare })}\n`);
+  } finally {
+    await teardown.run();
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.instances) return mainInstances(options);
+  if (options.compare) return mainCompare(options);
   const dataDir = await mkdtemp(join(tmpdir(), 'dong-soan-bench-'));
   const servers: ServerProcess[] = [];
   const cleanup = async () => {

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkSession, login } from './client.js';
+import { checkSession, login, sleep } from './client.js';
 import { processCpuSeconds } from './machine.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -58,6 +58,8 @@ export interface StartServerOptions {
    * where sessions are shared. Only the first instance of a store creates the admin account.
    */
   cookie?: string;
+  /** Node flags for this process, after `BENCH_SERVER_NODE_ARGS`'s (e.g. `--inspect=127.0.0.1:0` for the memory figures). */
+  nodeArgs?: string[];
 }
 
 /** The admin password of the bench's throwaway server (an empty store in a temp dir). */
@@ -75,7 +77,7 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
   };
   let child: Spawned;
   try {
-    child = await spawnListening([...serverNodeArgs(), '--import', 'tsx', join(root, 'server/main.ts')], {
+    child = await spawnListening([...serverNodeArgs(), ...(options.nodeArgs ?? []), '--import', 'tsx', join(root, 'server/main.ts')], {
       ...options.env,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -111,10 +113,30 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
   };
 }
 
-/** Starts the plain in-memory y-websocket server (`bench/plainServer.ts`) on a free port. */
-export async function startPlainServerProcess(log?: (line: string) => void): Promise<ListeningProcess> {
-  const child = await spawnListening(['--import', 'tsx', join(root, 'bench/plainServer.ts')], { PORT: '0' }, log ?? ((line) => process.stderr.write(`[plain] ${line}\n`)));
+/** Starts the plain in-memory y-websocket server (`bench/plainServer.ts`) on a free port, with `nodeArgs` if given. */
+export async function startPlainServerProcess(log?: (line: string) => void, nodeArgs: string[] = []): Promise<ListeningProcess> {
+  const child = await spawnListening([...nodeArgs, '--import', 'tsx', join(root, 'bench/plainServer.ts')], { PORT: '0' }, log ?? ((line) => process.stderr.write(`[plain] ${line}\n`)));
   return { ...child, collabUrl: `ws://127.0.0.1:${child.port}`, cookie: '' };
+}
+
+/** Quiet: the process used under 5 % of a core over the last {@link QUIET_WINDOW_MS}. */
+const QUIET_WINDOW_MS = 250;
+const QUIET_MAX_MS = 10_000;
+
+/**
+ * Waits (at most {@link QUIET_MAX_MS}) until a freshly started process has finished its start-up work — the
+ * product's export worker threads compile their modules for about a second of CPU after it listens — so that
+ * what is measured next is not a process still starting on a 2-core machine.
+ */
+export async function untilQuiet(server: ListeningProcess): Promise<void> {
+  const deadline = performance.now() + QUIET_MAX_MS;
+  let before = await server.cpuSeconds();
+  while (performance.now() < deadline) {
+    await sleep(QUIET_WINDOW_MS);
+    const now = await server.cpuSeconds();
+    if (now - before < 0.05 * (QUIET_WINDOW_MS / 1000)) return;
+    before = now;
+  }
 }
 
 type Spawned = Omit<ListeningProcess, 'collabUrl' | 'cookie'> & { port: number };
@@ -148,6 +170,9 @@ async function spawnListening(args: string[], env: Record<string, string>, log: 
   };
 }
 
+/** What node prints when started with `--inspect` and when the bench attaches to it: not the server's own lines. */
+const INSPECTOR_LINE = /^(Debugger (listening on|attached|ending)|For help, see: https:\/\/nodejs\.org|Waiting for the debugger to disconnect)/;
+
 /** Reads the child's output line by line (forever: a full pipe would block the server) until it listens. */
 function waitForPort(
   child: ChildProcess,
@@ -166,7 +191,7 @@ function waitForPort(
         return;
       }
       if (line.trim() === '') return;
-      if (listening) printed.lines += 1;
+      if (listening && !INSPECTOR_LINE.test(line)) printed.lines += 1;
       recent.push(line);
       if (recent.length > 20) recent.shift();
       log(line);

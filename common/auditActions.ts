@@ -35,7 +35,8 @@ export const AuditAction = {
   exportDocx: 'export.docx',
   /**
    * A download of the issued report's PDF, detail `{sha256}`; `{sha256, rendered: "1"}` for the one that
-   * rendered it (and stored it: every later download returns those bytes).
+   * rendered it (and stored it: every later download returns those bytes); `{preview: "1"}` for a print
+   * preview (issue 12), the current export rendered and not stored.
    */
   exportPdf: 'export.pdf',
   /** The signed copy uploaded, detail `{sha256, size, fileName, contentType}` (and `signedBy`, the signers' names, for a signed PDF). */

@@ -69,29 +69,37 @@ export function summariseTemplate(template: Template): TemplateSummary {
     title: template.title,
     description: template.description,
     docType: template.docType,
-    sections: template.sections.map((section) => ({ id: section.id, title: section.title })),
+    // The guidance goes too: the editor draws it as placeholders (common/guidance.ts).
+    ...(template.preambleGuidance ? { preambleGuidance: template.preambleGuidance } : {}),
+    sections: template.sections.map((section) => ({
+      id: section.id,
+      title: section.title,
+      ...(section.guidance ? { guidance: section.guidance } : {}),
+      parts: section.parts.map((part) => ({ heading: part.heading, ...(part.guidance ? { guidance: part.guidance } : {}) })),
+    })),
   };
 }
 
-function guidanceParagraph(guidance: string): ProseMirrorJSON {
-  return { type: 'paragraph', content: [{ type: 'text', text: guidance, marks: [{ type: 'italic' }] }] };
-}
-
-/** The preamble a new report starts with: its guidance line, or one empty paragraph to type into. */
-export function preambleStartingContent(template: Pick<Template, 'preambleGuidance'>): ProseMirrorJSON {
-  return { type: 'doc', content: [template.preambleGuidance ? guidanceParagraph(template.preambleGuidance) : { type: 'paragraph' }] };
+/**
+ * The preamble a new report starts with: one empty paragraph to type into. Its guidance is not written:
+ * the editor draws it there as a placeholder while the paragraph is empty (common/guidance.ts).
+ */
+export function preambleStartingContent(_template: Pick<Template, 'preambleGuidance'>): ProseMirrorJSON {
+  return { type: 'doc', content: [{ type: 'paragraph' }] };
 }
 
 /**
- * The body a new section starts with: its guidance, then each part as a numbered heading (level 2; the
- * number is drawn, not typed) followed by its guidance. Always at least one paragraph to type into.
+ * The body a new section starts with: an empty paragraph where the section has guidance, then each part
+ * as a numbered heading (level 2; the number is drawn, not typed) followed by an empty paragraph. Always at
+ * least one paragraph to type into. No guidance is written: the editor draws each part's guidance in its
+ * empty paragraph as a placeholder (common/guidance.ts), and nothing of it is stored or exported.
  */
 export function sectionStartingContent(section: TemplateSection): ProseMirrorJSON {
   const content: ProseMirrorJSON[] = [];
-  if (section.guidance) content.push(guidanceParagraph(section.guidance));
+  if (section.guidance) content.push({ type: 'paragraph' });
   for (const part of section.parts) {
     content.push({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: part.heading }] });
-    content.push(part.guidance ? guidanceParagraph(part.guidance) : { type: 'paragraph' });
+    content.push({ type: 'paragraph' });
   }
   if (content.length === 0) content.push({ type: 'paragraph' });
   return { type: 'doc', content };

@@ -28,6 +28,8 @@ import { signInEntry } from './audit/signInAudit.js';
 import { createHousekeepingService } from './reports/housekeeping.js';
 import { createTitleSync } from './reports/titleSync.js';
 import { registerAuditRoutes } from './routes/audit.js';
+import { registerCheckRoutes } from './routes/checks.js';
+import { createCheckService } from './checks/checkService.js';
 import { registerHousekeepingRoutes } from './routes/housekeeping.js';
 import { KeyedQueue } from './review/keyedQueue.js';
 import { liveReviewRooms } from './review/reviewRooms.js';
@@ -45,6 +47,8 @@ import { registerReportRoutes } from './routes/reports.js';
 import { registerReviewRoutes } from './routes/review.js';
 import { registerSessionRoutes } from './routes/session.js';
 import { registerIssuedPdfRoutes } from './routes/issuedPdf.js';
+import { registerPrintPreviewRoute } from './routes/printPreview.js';
+import { createPrintPreviewService } from './print/printPreview.js';
 import { registerSignedCopyRoutes } from './routes/signedCopy.js';
 import { registerTemplateRoutes } from './routes/templates.js';
 import { registerVersionRoutes } from './routes/versions.js';
@@ -178,8 +182,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     queue: reportQueue,
     now: clock,
   });
+  // The form checker (issue 12), on the rooms as stored: its route, and issuing refused while it finds an error.
+  const checks = createCheckService({ store, reports, templates, catalogue: awards.catalogue });
   const workflow = createWorkflowService({
     queue: reportQueue,
+    checks: (report, fields) => checks.checkStored(report, 'issue', fields),
     store,
     reports,
     rooms: { ...workflowRooms(registry, store), setFrozen: (report, frozen) => live.setFrozen(report, frozen) },
@@ -239,10 +246,25 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerAuditRoutes(app, auditLog);
   registerReviewRoutes(app, review);
   registerWorkflowRoutes(app, workflow, review);
+  registerCheckRoutes(app, checks);
   // The issued report's PDF for signing and its signed copy (issue 10, items 3–4).
   const renderer = sofficeRenderer(config.pdf, (error, details) => app.log.error({ err: error, ...details }, 'rendering the PDF failed'));
   app.addHook('onClose', async () => renderer.close());
   registerIssuedPdfRoutes(app, createIssuedPdfService({ reports, store, renderer, now: options.now }));
+  // The print preview (issue 12): the current export through the same LibreOffice, one rendering at a time.
+  registerPrintPreviewRoute(
+    app,
+    createPrintPreviewService({
+      reports,
+      store,
+      catalogue: awards.catalogue,
+      options: config.export,
+      pool: exportPool,
+      renderer,
+      audit: auditLog,
+      onExportError: (error, reportId) => app.log.error({ err: error, reportId }, 'building the Word file for the print preview failed'),
+    }),
+  );
   const signedCopies = createSignedCopyService({ reports, store, publish: signedCopyPublisher(registry), logger: app.log, now: options.now });
   registerSignedCopyRoutes(app, signedCopies);
   registerVersionRoutes(app, {

@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** More of the refusal for programs, sent beside `code` and `message` (e.g. the findings of `checks_failed`). */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -60,8 +62,8 @@ export function invalidInput(error: ZodError): AppError {
   return new AppError(400, 'invalid_input', `${where}${issue?.message ?? 'invalid input'}`);
 }
 
-export function errorBody(code: string, message: string): ApiErrorBody {
-  return { error: { code, message } };
+export function errorBody(code: string, message: string, details?: Readonly<Record<string, unknown>>): ApiErrorBody {
+  return { error: { ...details, code, message } };
 }
 
 /** Installs the error and not-found handlers. 5xx details are logged, never sent. */
@@ -69,7 +71,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply.status(error.status).send(errorBody(error.code, error.message));
+      return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {

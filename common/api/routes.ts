@@ -6,8 +6,10 @@
  */
 import { departmentRoutes, userRoutes, accountSchemas } from './accounts.js';
 import { auditRoutes, auditSchemas } from './audit.js';
+import { checkRoutes, checkSchemas } from './checks.js';
 import { apiErrorSchema } from './error.js';
 import { housekeepingRoutes } from './housekeeping.js';
+import { printRoutes } from './print.js';
 import { reportRoutes, reportSchemas } from './reports.js';
 import { reviewRoutes, reviewSchemas } from './review.js';
 import type { RouteSpec } from './route.js';
@@ -29,8 +31,10 @@ export const api = {
   ...housekeepingRoutes,
   ...reviewRoutes,
   ...workflowRoutes,
+  ...checkRoutes,
   ...versionRoutes,
   ...signedCopyRoutes,
+  ...printRoutes,
   ...auditRoutes,
   ...systemRoutes,
 } satisfies Record<string, RouteSpec>;
@@ -52,6 +56,7 @@ export const apiSchemas = {
   ...reportSchemas,
   ...reviewSchemas,
   ...workflowSchemas,
+  ...checkSchemas,
   ...versionSchemas,
   ...auditSchemas,
   ...signedCopySchemas,

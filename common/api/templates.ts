@@ -13,7 +13,17 @@ export const templateSummarySchema = z
     title: z.string(),
     description: z.string(),
     docType: z.string().describe('the document type as printed, e.g. "BÁO CÁO"'),
-    sections: z.array(z.object({ id: z.string(), title: z.string() })),
+    preambleGuidance: z.string().optional().describe('guidance for the opening paragraphs, shown as a placeholder'),
+    sections: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        guidance: z.string().optional().describe('guidance at the top of the section, shown as a placeholder'),
+        parts: z
+          .array(z.object({ heading: z.string(), guidance: z.string().optional() }))
+          .describe('the numbered parts a new section starts with, each with the guidance shown under its heading'),
+      }),
+    ),
   })
   .describe('A report template');
 

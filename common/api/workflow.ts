@@ -97,7 +97,7 @@ export const workflowRoutes = {
       400: 'invalid input, e.g. a number or date when not issuing',
       403: 'not shared with the caller, or not one who may move a report to that status',
       404: 'no such report',
-      409: 'not a move from the report’s status (`invalid_transition`), the report is issued already (`report_issued`), or another issued report of the same symbol and year has that number (`number_taken`)',
+      409: 'not a move from the report’s status (`invalid_transition`), the report is issued already (`report_issued`), another issued report of the same symbol and year has that number (`number_taken`), or the form checker finds an error in the report (`checks_failed`: nothing was issued; `error.findings` lists the errors, as `GET …/checks?for=issue` does)',
       413: 'the report is over the export’s size limit, so its Word file cannot be built: it was not issued (`export_too_large`)',
       503: 'every export thread is busy: the report was not issued; try again shortly (`export_busy`)',
     },

@@ -3,8 +3,8 @@
  * blocks, node by node: the section heading "I. TITLE" (report metadata, not body text), items "1." and
  * points "a)" numbered as the editor shows them (common/numbering.ts, restarting in every section),
  * paragraphs with their marks, lists with their "- " or "1. " labels, quotations stepped in, award tallies
- * as a table and a sentence. Rooms are written by clients, so any shape is accepted: an unknown node
- * prints its text, a malformed one prints nothing; nothing here throws.
+ * as a table and a sentence, tables cell by cell. Rooms are written by clients, so any shape is accepted: an
+ * unknown node prints its text, a malformed one prints nothing; nothing here throws.
  */
 import type { AwardCatalogue } from '../../common/awards.js';
 import type { ProseMirrorJSON } from '../../common/editorSchema.js';
@@ -12,8 +12,9 @@ import { nextHeading, START_COUNT, type HeadingCount } from '../../common/number
 import { cleanText, upper } from './cleanText.js';
 import { commentSplitter, NO_COMMENTS, type CommentSplitter } from './commentMarks.js';
 import { placeSectionComments } from './commentPlacement.js';
-import { plain, type Block, type ExportSection, type Inline, type ParagraphRole } from './exportModel.js';
+import { plain, type Block, type ExportSection, type Inline, type ParagraphRole, type TableBlock, type TableCellBlock } from './exportModel.js';
 import { tallyBlocks } from './tallyBlocks.js';
+import { cleanSpan, MAX_TABLE_COLUMNS, placeCells } from './tableGrid.js';
 
 /** What the walk through one section carries: the heading count, the blocks so far, where comments cut the text. */
 interface Walk {
@@ -145,9 +146,75 @@ function visitBlock(node: ProseMirrorJSON, depth: number, walk: Walk, role: Para
     case 'awardRow':
       walk.blocks.push(...tallyBlocks({ type: 'awardTally', content: [node] }, walk.catalogue, depth));
       return;
+    case 'table':
+      return visitTable(node, depth, walk);
     default:
       return visitUnknown(node, depth, walk, role);
   }
+}
+
+const CELL_TYPES = new Set(['tableCell', 'tableHeader']);
+
+/** The editor's width of each column a cell spans (its `colwidth`), null where it has none. */
+function colwidthOf(cell: ProseMirrorJSON, colspan: number): Array<number | null> {
+  const widths: unknown = cell.attrs?.colwidth;
+  return Array.from({ length: colspan }, (_, index) => {
+    const width = Array.isArray(widths) ? (widths[index] as unknown) : null;
+    return typeof width === 'number' && Number.isFinite(width) && width > 0 ? width : null;
+  });
+}
+
+/**
+ * One cell's blocks. Headings in it go on counting with the section's (the editor's counters run through
+ * tables too). Comments are not marked inside tables: those whose text is in one are pinned to the
+ * section's heading (commentPlacement.ts), as are those whose text was deleted.
+ */
+function cellBlocks(content: readonly ProseMirrorJSON[], walk: Walk): Block[] {
+  const inner: Walk = { count: walk.count, catalogue: walk.catalogue, blocks: [], comments: NO_COMMENTS };
+  for (const child of content) visitBlock(child, 0, inner);
+  walk.count = inner.count;
+  return inner.blocks;
+}
+
+/** A cell as the export reads it; anything that is not a cell is a cell holding it, so its text prints. */
+function visitCell(node: ProseMirrorJSON, rowsLeft: number, walk: Walk): TableCellBlock {
+  const isCell = CELL_TYPES.has(node.type);
+  const colspan = isCell ? cleanSpan(node.attrs?.colspan, MAX_TABLE_COLUMNS) : 1;
+  const align = node.attrs?.align;
+  return {
+    header: node.type === 'tableHeader',
+    colspan,
+    rowspan: isCell ? cleanSpan(node.attrs?.rowspan, rowsLeft) : 1,
+    colwidth: isCell ? colwidthOf(node, colspan) : [null],
+    align: align === 'left' || align === 'center' || align === 'right' ? align : null,
+    blocks: cellBlocks(isCell ? childrenOf(node) : [node], walk),
+  };
+}
+
+/**
+ * A table, row by row. Cells past Word's last column give their blocks to the cell before them; a table
+ * with no cell prints nothing.
+ */
+function visitTable(node: ProseMirrorJSON, depth: number, walk: Walk): void {
+  const sourceRows = childrenOf(node).map((row) => (row.type === 'tableRow' ? childrenOf(row) : [row]));
+  const cells = sourceRows.map((row, index) => row.map((cell) => visitCell(cell, sourceRows.length - index, walk)));
+  const { columns, starts } = placeCells(cells);
+  const rows = cells.map((row, rowIndex) => {
+    const kept: TableCellBlock[] = [];
+    row.forEach((cell, index) => {
+      const start = starts[rowIndex]![index]!;
+      if (start < 0) {
+        kept[kept.length - 1]?.blocks.push(...cell.blocks);
+        return;
+      }
+      const colspan = Math.min(cell.colspan, MAX_TABLE_COLUMNS - start);
+      kept.push({ ...cell, colspan, colwidth: cell.colwidth.slice(0, colspan) });
+    });
+    return kept;
+  });
+  if (columns === 0) return;
+  const table: TableBlock = { kind: 'table', depth, columns, rows };
+  walk.blocks.push(table);
 }
 
 /** A node the schema does not have: its text, as a paragraph, or its children, as blocks. */

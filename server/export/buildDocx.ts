@@ -1,20 +1,12 @@
 /**
  * The report as a Word file, a pure function of the export input (DESIGN.md, "Export"): one A4 section
- * with the margins of PL I, Times New Roman throughout, the header table, the title, the sections, the
- * footer table; page numbers centred at the top from page 2 (a first-page header without them, PL I "Số
- * trang"); "DỰ THẢO" at the top of page 1 until the report is issued.
+ * with the margins of PL I, Times New Roman throughout (named in the font table too), the header table, the
+ * title, the sections, the footer table; page numbers centred at the top from page 2 (a first-page header
+ * without them, PL I "Số trang"); "DỰ THẢO" at the top of page 1 until the report is issued. Every
+ * paragraph keeps its first and last lines with the others (widow control), and numbers with their units
+ * and symbols stay whole on a line (nonBreaking.ts).
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Header,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  TextRun,
-} from 'docx';
+import { Document, Packer, PageOrientation } from 'docx';
 import type { AwardCatalogue } from '../../common/awards.js';
 import { preambleBlocks, sectionBlocks } from './bodyBlocks.js';
 import { cleanText } from './cleanText.js';
@@ -22,47 +14,28 @@ import { withClosingMark } from './closingMark.js';
 import { closeKeepingMarks } from './commentPlacement.js';
 import type { Block, ExportInput } from './exportModel.js';
 import { footerBlocks } from './footerBlocks.js';
+import { fontTableOverride } from './fontTable.js';
 import { headerTable, titleBlock } from './frameBlocks.js';
-import { DRAFT_BOX, FONT, LANGUAGE, MARGIN, PAGE, SIZE, TEXT_COLOR, TIGHT } from './layout.js';
+import { FONT, LANGUAGE, MARGIN, PAGE, SIZE, TEXT_COLOR, TIGHT } from './layout.js';
+import { keepBlocksTogether } from './nonBreaking.js';
+import { firstPageHeader, pageNumberHeader } from './pageHeaders.js';
 import { renderBody } from './renderBody.js';
 import { commentsPart } from './renderComments.js';
+import { finishDocx } from './finishDocx.js';
 
-/** What a draft's first page says at its top. */
-export const DRAFT_MARK = 'DỰ THẢO';
+export { DRAFT_MARK } from './pageHeaders.js';
 
-/** The body of the report as blocks: the opening paragraphs, every section, then the closing "./.". */
+/**
+ * The body of the report as blocks: the opening paragraphs, every section, then the closing "./."; spaces
+ * and hyphens that must not break held (nonBreaking.ts).
+ */
 export function exportBlocks(input: ExportInput, catalogue: AwardCatalogue): Block[] {
-  return closeKeepingMarks(
-    [...preambleBlocks(input.preamble, catalogue), ...input.sections.flatMap((section) => sectionBlocks(section, catalogue))],
-    withClosingMark,
+  return keepBlocksTogether(
+    closeKeepingMarks(
+      [...preambleBlocks(input.preamble, catalogue), ...input.sections.flatMap((section) => sectionBlocks(section, catalogue))],
+      withClosingMark,
+    ),
   );
-}
-
-/** Pages 2 and after: the page number, centred in the top margin (PL I, "Số trang": 13–14, upright). */
-function pageNumberHeader(): Header {
-  return new Header({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: TIGHT,
-        children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })],
-      }),
-    ],
-  });
-}
-
-/** Page 1: no number; a draft says so, boxed, at the top right. */
-function firstPageHeader(draft: boolean): Header {
-  const box = { style: BorderStyle.SINGLE, size: DRAFT_BOX.widthEighths, color: TEXT_COLOR, space: DRAFT_BOX.spacePt };
-  return new Header({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        spacing: TIGHT,
-        children: draft ? [new TextRun({ text: DRAFT_MARK, bold: true, size: SIZE.draftMark, border: box })] : [],
-      }),
-    ],
-  });
 }
 
 /** The Word document of a report. */
@@ -78,6 +51,7 @@ export function buildDocument(input: ExportInput, catalogue: AwardCatalogue): Do
       default: {
         document: {
           run: { font: FONT, size: SIZE.body, color: TEXT_COLOR, language: { value: LANGUAGE } },
+          // Widow control is added to these defaults by finishDocx.ts.
           paragraph: { spacing: TIGHT },
         },
       },
@@ -103,7 +77,7 @@ export function buildDocument(input: ExportInput, catalogue: AwardCatalogue): Do
   });
 }
 
-/** The .docx bytes of a report. */
+/** The .docx bytes of a report: its font table filled, finished where docx cannot write (finishDocx.ts). */
 export async function buildDocx(input: ExportInput, catalogue: AwardCatalogue): Promise<Buffer> {
-  return Packer.toBuffer(buildDocument(input, catalogue));
+  return finishDocx(await Packer.toBuffer(buildDocument(input, catalogue), false, [fontTableOverride()]));
 }

@@ -119,7 +119,31 @@ export interface RuleBlock {
   kind: 'rule';
 }
 
-export type Block = ParagraphBlock | TallyBlock | RuleBlock;
+/** One cell of a table: what it holds, as blocks, and the grid columns and rows it covers. */
+export interface TableCellBlock {
+  /** A `tableHeader` cell: printed bold and centred. */
+  header: boolean;
+  colspan: number;
+  rowspan: number;
+  /** The editor's widths of the columns it spans, in screen pixels (its `colwidth`), where it has them. */
+  colwidth: Array<number | null>;
+  /** Its alignment in the editor (`align`); null: the default, centred for a header and left otherwise. */
+  align: 'left' | 'center' | 'right' | null;
+  /** Its paragraphs, lists, nested tables, …; a cell with no text has none. */
+  blocks: Block[];
+}
+
+/** A table (the editor's `table`): rows of cells, laid on a grid of `columns` columns. */
+export interface TableBlock {
+  kind: 'table';
+  /** How many lists or quotations it sits in: each steps it in by one indent. */
+  depth: number;
+  /** The grid's width in columns (the widest row, counting cells merged down from rows above). */
+  columns: number;
+  rows: TableCellBlock[][];
+}
+
+export type Block = ParagraphBlock | TallyBlock | RuleBlock | TableBlock;
 
 /** A plain run of text, no marks. */
 export function plain(text: string, marks: Partial<Omit<TextInline, 'kind' | 'text'>> = {}): TextInline {

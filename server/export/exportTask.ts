@@ -5,6 +5,7 @@
  * that relays edits.
  */
 import type { AwardCatalogue } from '../../common/awards.js';
+import type { ReportGuidance } from '../../common/guidance.js';
 import type { Report } from '../../common/report.js';
 import { buildDocx } from './buildDocx.js';
 import { contentDisposition } from './fileName.js';
@@ -22,6 +23,8 @@ export interface ExportTask {
   requestedAt: number;
   /** The review's open notes, to print as Word comments (`?comments=1`); absent: the file has none. */
   notes?: ReviewNote[];
+  /** The template's guidance: what a report made before it became a placeholder still holds as text is left out. */
+  guidance?: ReportGuidance;
 }
 
 export interface ExportFile {
@@ -39,7 +42,7 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 
 /** Builds the Word file of one export. */
 export async function runExportTask(task: ExportTask): Promise<ExportFile> {
-  const input = inputFromRooms(task.report, unpackRooms(task.rooms), new Date(task.requestedAt), task.notes ?? null);
+  const input = inputFromRooms(task.report, unpackRooms(task.rooms), new Date(task.requestedAt), task.notes ?? null, task.guidance ?? null);
   const docx = await buildDocx(input, task.catalogue);
   return { docx: ownBuffer(docx), disposition: contentDisposition(input.frame) };
 }

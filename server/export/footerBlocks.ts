@@ -12,15 +12,15 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlign,
   WidthType,
 } from 'docx';
 import { recipientLines, signatureLines, type FrameFields } from '../../common/frame.js';
 import { cleanText } from './cleanText.js';
-import { fieldLines, frameLine } from './frameBlocks.js';
+import { fieldLines, frameLine, frameSpacing } from './frameBlocks.js';
+import { keepTogether } from './nonBreaking.js';
 import { hairline } from './spacer.js';
-import { FOOTER_COLUMNS, FOOTER_SPACING_BEFORE, FRAME_CELL_MARGIN, SIGNATURE_SPACE_LINES, SIZE, TIGHT } from './layout.js';
+import { FOOTER_COLUMNS, FOOTER_SPACING_BEFORE, FRAME_CELL_MARGIN, SIGNATURE_SPACE_LINES, SIZE } from './layout.js';
 import { RECIPIENTS_LABEL } from '../../common/nd30Text.js';
 
 
@@ -33,22 +33,22 @@ function footerCell(width: number, children: Paragraph[]): TableCell {
   });
 }
 
-/** "Nơi nhận:" and the recipient lines, left-aligned. */
+/**
+ * "Nơi nhận:" and the recipient lines, left-aligned. The label's line is as high as the authority's beside
+ * it, so the two are level (PL I, ô 9a beside 7a).
+ */
 function recipientParagraphs(frame: FrameFields): Paragraph[] {
-  const recipients = recipientLines(frame.recipients.map(cleanText));
+  const recipients = recipientLines(frame.recipients.map(cleanText)).map(keepTogether);
   return [
-    new Paragraph({
-      spacing: TIGHT,
-      children: [new TextRun({ text: RECIPIENTS_LABEL, size: SIZE.recipientsLabel, bold: true, italics: true })],
-    }),
+    frameLine(RECIPIENTS_LABEL, { size: SIZE.recipientsLabel, bold: true, italic: true, lineOf: SIZE.signature }, AlignmentType.LEFT),
     ...recipients.map((line) => frameLine(line, { size: SIZE.recipients }, AlignmentType.LEFT)),
   ];
 }
 
 /** The signature block, centred: authority and title, blank lines for the signature, the name. */
 function signatureParagraphs(frame: FrameFields): Paragraph[] {
-  const authority = signatureLines({ signAuthority: cleanText(frame.signAuthority), signTitle: cleanText(frame.signTitle) });
-  const blank = () => new Paragraph({ spacing: TIGHT, run: { size: SIZE.signature } });
+  const authority = signatureLines({ signAuthority: cleanText(frame.signAuthority), signTitle: cleanText(frame.signTitle) }).map(keepTogether);
+  const blank = () => new Paragraph({ spacing: frameSpacing({ size: SIZE.signature }), run: { size: SIZE.signature } });
   return [
     ...authority.map((line) => frameLine(line, { size: SIZE.signature, bold: true })),
     ...Array.from({ length: SIGNATURE_SPACE_LINES }, blank),

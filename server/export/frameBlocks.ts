@@ -4,10 +4,16 @@
  * (bold) with a short rule and "Số: …"; right, the national name and the motto (bold) with a rule as long
  * as the motto, and the place and date (italic) on the line of "Số" — then the document type and the
  * subject, bold and centred, with a short rule.
+ *
+ * As printed (issue 12): every line an exact height that keeps stacked marks clear of the line above
+ * (layout.ts, `FRAME_LINE_EM`), lines side by side in the two columns one height so their baselines are
+ * level; a field's text held where it must not break (nonBreaking.ts) and broken by width, quoted names
+ * whole (balancedLines.ts).
  */
 import {
   AlignmentType,
   BorderStyle,
+  LineRuleType,
   Paragraph,
   Table,
   TableBorders,
@@ -21,8 +27,21 @@ import {
 import type { FrameFields } from '../../common/frame.js';
 import { formatNumberLine, formatPlaceDate } from '../../common/nd30Format.js';
 import { cleanText, upper } from './cleanText.js';
-import { FRAME_CELL_MARGIN, HEADER_COLUMNS, HEADER_RULE_AFTER, RULE, SHORT_RULE_FRACTION, SIZE, TEXT_COLOR, TEXT_WIDTH, TIGHT, TITLE_SPACING } from './layout.js';
+import {
+  FRAME_CELL_MARGIN,
+  frameLineTwips,
+  HEADER_COLUMNS,
+  HEADER_RULE_AFTER,
+  RULE,
+  SHORT_RULE_FRACTION,
+  SIZE,
+  TEXT_COLOR,
+  TEXT_WIDTH,
+  TIGHT,
+  TITLE_SPACING,
+} from './layout.js';
 import { balancedLines } from './balancedLines.js';
+import { keepTogether } from './nonBreaking.js';
 import { hairline } from './spacer.js';
 import { textWidth } from './textWidth.js';
 import { NATIONAL_NAME, MOTTO } from '../../common/nd30Text.js';
@@ -33,16 +52,27 @@ export interface LineStyle {
   size: number;
   bold?: boolean;
   italic?: boolean;
+  /**
+   * The text size (half-points) the line's height is measured for, when larger than `size`: lines set side
+   * by side in the two columns (the national name beside the agency, "Nơi nhận:" beside the authority)
+   * share one height, so their baselines are level.
+   */
+  lineOf?: number;
 }
 
 type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-/** A centred, single-spaced paragraph of the frame; several lines are joined by line breaks. */
+/** A frame line's spacing: none around it, an exact height that keeps stacked marks clear (layout.ts). */
+export function frameSpacing(style: Pick<LineStyle, 'size' | 'lineOf'>, before = 0) {
+  return { before, after: 0, line: frameLineTwips(Math.max(style.size, style.lineOf ?? 0)), lineRule: LineRuleType.EXACT };
+}
+
+/** A centred paragraph of the frame; several lines are joined by line breaks. */
 export function frameLine(text: string | readonly string[], style: LineStyle, alignment: Alignment = AlignmentType.CENTER): Paragraph {
   const lines = typeof text === 'string' ? [text] : text;
   return new Paragraph({
     alignment,
-    spacing: TIGHT,
+    spacing: frameSpacing(style),
     children: lines.map(
       (line, index) =>
         new TextRun({ text: line, size: style.size, bold: style.bold || undefined, italics: style.italic || undefined, break: index > 0 ? 1 : undefined }),
@@ -74,16 +104,21 @@ export function shortRuleLength(lines: readonly string[], style: LineStyle, avai
   return Math.round(Math.min(widest, available) * SHORT_RULE_FRACTION);
 }
 
-/** Non-empty lines of a frame field (a field may hold several, separated by "\n"). */
+/** Non-empty lines of a frame field (a field may hold several, separated by "\n"), held where they must not break. */
 export function fieldLines(value: string): string[] {
-  return cleanText(value)
+  return keepTogether(cleanText(value))
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
 }
 
-const AGENCY: LineStyle = { size: SIZE.agency, bold: true };
-const MOTTO_STYLE: LineStyle = { size: SIZE.motto, bold: true };
+/** The header's first row: every line the height of 13 pt text, so the two columns' lines are level. */
+const HEADER_ROW_LINE = Math.max(SIZE.parentAgency, SIZE.agency, SIZE.nationalName, SIZE.motto);
+/** Its second row: "Số: …" beside the place and date. */
+const NUMBER_ROW_LINE = Math.max(SIZE.numberLine, SIZE.placeDate);
+
+const AGENCY: LineStyle = { size: SIZE.agency, bold: true, lineOf: HEADER_ROW_LINE };
+const MOTTO_STYLE: LineStyle = { size: SIZE.motto, bold: true, lineOf: HEADER_ROW_LINE };
 
 function frameCell(width: number, children: Paragraph[]): TableCell {
   return new TableCell({
@@ -97,7 +132,7 @@ function frameCell(width: number, children: Paragraph[]): TableCell {
 /** The left column's top: parent agency, issuing agency, its rule (ô 2). */
 function agencyParagraphs(frame: FrameFields): Paragraph[] {
   const [width] = HEADER_COLUMNS;
-  const parentStyle: LineStyle = { size: SIZE.parentAgency };
+  const parentStyle: LineStyle = { size: SIZE.parentAgency, lineOf: HEADER_ROW_LINE };
   const parent = fittedLines(upper(frame.parentAgency), parentStyle, width);
   const agency = fittedLines(upper(frame.agency), AGENCY, width);
   return [
@@ -110,7 +145,7 @@ function agencyParagraphs(frame: FrameFields): Paragraph[] {
 function mottoParagraphs(): Paragraph[] {
   const [, width] = HEADER_COLUMNS;
   return [
-    frameLine(NATIONAL_NAME, { size: SIZE.nationalName, bold: true }),
+    frameLine(NATIONAL_NAME, { size: SIZE.nationalName, bold: true, lineOf: HEADER_ROW_LINE }),
     frameLine(MOTTO, MOTTO_STYLE),
     ruleParagraph(textWidth(MOTTO, MOTTO_STYLE.size, true), width, HEADER_RULE_AFTER),
   ];
@@ -119,7 +154,7 @@ function mottoParagraphs(): Paragraph[] {
 /** The header table. `year` fills a date not set yet ("ngày     tháng     năm 2024"). */
 export function headerTable(frame: FrameFields, year: number): Table {
   const [left, right] = HEADER_COLUMNS;
-  const numberLine = formatNumberLine(cleanText(frame.number), cleanText(frame.symbol).trim());
+  const numberLine = keepTogether(formatNumberLine(cleanText(frame.number), cleanText(frame.symbol).trim()));
   const placeDate = formatPlaceDate(cleanText(frame.place), cleanText(frame.date).trim(), year);
   return new Table({
     width: { size: left + right, type: WidthType.DXA },
@@ -130,8 +165,8 @@ export function headerTable(frame: FrameFields, year: number): Table {
       new TableRow({ children: [frameCell(left, agencyParagraphs(frame)), frameCell(right, mottoParagraphs())] }),
       new TableRow({
         children: [
-          frameCell(left, [frameLine(numberLine, { size: SIZE.numberLine })]),
-          frameCell(right, [frameLine(placeDate, { size: SIZE.placeDate, italic: true })]),
+          frameCell(left, [frameLine(numberLine, { size: SIZE.numberLine, lineOf: NUMBER_ROW_LINE })]),
+          frameCell(right, [frameLine(placeDate, { size: SIZE.placeDate, italic: true, lineOf: NUMBER_ROW_LINE })]),
         ],
       }),
     ],
@@ -142,7 +177,7 @@ export function headerTable(frame: FrameFields, year: number): Table {
 function titleParagraph(lines: readonly string[], style: LineStyle, first: boolean): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { ...TIGHT, before: first ? TITLE_SPACING.beforeType : 0 },
+    spacing: frameSpacing(style, first ? TITLE_SPACING.beforeType : 0),
     keepNext: true,
     children: lines.map((text, index) => new TextRun({ text, size: style.size, bold: true, break: index > 0 ? 1 : undefined })),
   });

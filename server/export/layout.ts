@@ -93,8 +93,24 @@ export const BODY = {
 /** Deeper nesting than this is printed at this depth, so a hostile outline cannot squeeze the column away. */
 export const MAX_INDENT_LEVELS = 6;
 
-/** The header and footer tables: single-spaced lines, no space between them (PL I, Mẫu 1.1 layout). */
-export const TIGHT = { before: 0, after: 0, line: 240 } as const;
+/**
+ * Paragraphs with no space around them, single-spaced. The rule is written out: without `w:lineRule`
+ * LibreOffice takes `w:line="240"` as an exact 12 pt, under the height of 13–14 pt text.
+ */
+export const TIGHT = { before: 0, after: 0, line: 240, lineRule: 'auto' } as const;
+
+/**
+ * The lines of the header and footer tables (agency names, the authority, "Nơi nhận"), an exact height of
+ * this many ems of their text. Vietnamese capitals carry stacked marks ("Ủ", "Ổ", "Ấ": Liberation Serif
+ * Bold's tallest glyph reaches 1.007 em above the baseline) and letters a dot below (0.22 em under it), so a
+ * line needs 1.23 em not to touch the next; Word's and LibreOffice's single spacing for Times New Roman is
+ * 1.15 em, and at the 12 pt LibreOffice made of an unruled 240, "CHỦ" under "BAN" read "BẠN". 1.32 em also
+ * clears the box PDF readers give each glyph (0.95 em up, 0.35 em down), which the render test checks.
+ */
+export const FRAME_LINE_EM = 1.32;
+
+/** The exact height of a frame line of text `halfPoints` high (Word's `w:sz`), in twips. */
+export const frameLineTwips = (halfPoints: number): number => Math.ceil(halfPoints * 10 * FRAME_LINE_EM);
 
 /**
  * PL I, "Vị trí trình bày các thành phần thể thức" (ô 1–4): the header is a borderless two-column table
@@ -133,8 +149,12 @@ export const BODY_RULE_FRACTION = 1 / 3;
  */
 export const LINE_BALANCE = { fit: 0.95, maxLines: 3 } as const;
 
-/** "DỰ THẢO" at the top right of page 1, boxed by a 0.75 pt line 2 pt from the text. */
-export const DRAFT_BOX = { widthEighths: 6, spacePt: 2 } as const;
+/**
+ * "DỰ THẢO" at the top right of page 1, in a box: a paragraph border (0.75 pt) around a line of the frame's
+ * height (so the marks of "Ự" and "Ả" stay inside), `spacePt` between the border and the line on every side,
+ * and `slack` more room across than the estimated width of the words (textWidth.ts estimates).
+ */
+export const DRAFT_BOX = { widthEighths: 6, spacePt: 3, slack: 1.15 } as const;
 
 /** Space between the header table and the title block, and after the subject's rule. */
 export const TITLE_SPACING = { beforeType: spacingPt(18), afterRule: spacingPt(6) } as const;

@@ -8,10 +8,12 @@ import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { sectionSchema, type ProseMirrorJSON } from '../../common/editorSchema.js';
 import { readFrame } from '../../common/frame.js';
+import type { ReportGuidance } from '../../common/guidance.js';
 import type { Report } from '../../common/report.js';
 import { formatRoomName, PREAMBLE_FRAGMENT, SECTION_FRAGMENT } from '../../common/rooms.js';
 import type { DocumentStore, StoredDocument } from '../storage/store.js';
 import { docFromStored } from '../storage/storedDocument.js';
+import { bodyWithoutGuidance } from './exportGuidance.js';
 import type { ExportInput } from './exportModel.js';
 import type { ReviewNote } from './reviewNotes.js';
 import { sectionComments } from './sectionComments.js';
@@ -91,20 +93,29 @@ export async function readReportRooms(store: Pick<DocumentStore, 'loadDocument'>
 
 /**
  * The export input from a report's stored rooms. `now` gives the year of a date still blank; `notes`, when
- * given, are the review's open notes, each section getting its own as comments (`?comments=1`).
+ * given, are the review's open notes, each section getting its own as comments (`?comments=1`);
+ * `guidance`, when given, is the template's: guidance a report still holds as text is left out
+ * (exportGuidance.ts).
  */
-export function inputFromRooms(report: Report, rooms: StoredReportRooms, now = new Date(), notes: readonly ReviewNote[] | null = null): ExportInput {
+export function inputFromRooms(
+  report: Report,
+  rooms: StoredReportRooms,
+  now = new Date(),
+  notes: readonly ReviewNote[] | null = null,
+  guidance: ReportGuidance | null = null,
+): ExportInput {
   const frameDoc = docFromStored(rooms.frame);
   const frame = readFrame(frameDoc);
-  const preamble = readSectionBody(frameDoc, PREAMBLE_FRAGMENT);
+  const preamble = bodyWithoutGuidance(readSectionBody(frameDoc, PREAMBLE_FRAGMENT), guidance?.preamble).body;
   frameDoc.destroy();
   const sections = report.sections.map((section, index) => {
     const stored = rooms.sections[index];
     if (!stored) throw new Error(`no stored room for section ${section.number} of report ${report.id}`);
     const doc = docFromStored(stored);
     try {
-      const read = { number: section.number, title: section.title, body: readSectionBody(doc) };
-      return notes === null ? read : { ...read, comments: sectionComments(doc, section.id, notes) };
+      const comments = notes === null ? undefined : sectionComments(doc, section.id, notes);
+      const read = bodyWithoutGuidance(readSectionBody(doc), guidance?.sections[section.id], comments);
+      return { number: section.number, title: section.title, ...read };
     } finally {
       doc.destroy();
     }
@@ -112,7 +123,12 @@ export function inputFromRooms(report: Report, rooms: StoredReportRooms, now = n
   return { status: report.status, frame, preamble, sections, year: now.getFullYear() };
 }
 
-/** Reads a report's frame and section rooms. `now` gives the year of a date still blank. */
-export async function loadReport(store: Pick<DocumentStore, 'loadDocument'>, report: Report, now = new Date()): Promise<ExportInput> {
-  return inputFromRooms(report, await readReportRooms(store, report), now);
+/** Reads a report's frame and section rooms. `now` gives the year of a date still blank; `guidance`: see {@link inputFromRooms}. */
+export async function loadReport(
+  store: Pick<DocumentStore, 'loadDocument'>,
+  report: Report,
+  now = new Date(),
+  guidance: ReportGuidance | null = null,
+): Promise<ExportInput> {
+  return inputFromRooms(report, await readReportRooms(store, report), now, null, guidance);
 }

@@ -1,7 +1,8 @@
 /**
  * The body's blocks as Word paragraphs and tables (native OOXML, no HTML): justified paragraphs with the
  * first-line indent, the space between paragraphs and the line spacing of PL I ("Nội dung văn bản"), bold
- * section headings and items, runs with their marks, award tallies as bordered tables.
+ * section headings and items, runs with their marks, award tallies and tables as bordered Word tables (a
+ * table's cells hold the same blocks, set tighter: no first-line indent, single spacing, the tables' size).
  */
 import {
   AlignmentType,
@@ -15,9 +16,10 @@ import {
   type ParagraphChild,
   type Table,
 } from 'docx';
-import { type Block, type Inline, type ParagraphBlock, type TextInline } from './exportModel.js';
-import { BODY, BODY_RULE_FRACTION, MAX_INDENT_LEVELS, RULE, TEXT_COLOR, TEXT_WIDTH } from './layout.js';
+import { type Block, type Inline, type ParagraphBlock, type TableCellBlock, type TextInline } from './exportModel.js';
+import { BODY, BODY_RULE_FRACTION, MAX_INDENT_LEVELS, RULE, SIZE, TEXT_COLOR, TEXT_WIDTH, TIGHT } from './layout.js';
 import { renderCommentMark } from './renderComments.js';
+import { renderTable } from './renderTable.js';
 import { hairline } from './spacer.js';
 import { tallyTable } from './tallyTable.js';
 
@@ -43,8 +45,11 @@ export function textRun(inline: TextInline, extra: IRunOptions = {}): TextRun {
   });
 }
 
-/** The runs of a paragraph; links to web or mail addresses stay links; comment marks become Word's. */
-export function renderInlines(inlines: readonly Inline[], bold = false): ParagraphChild[] {
+/**
+ * The runs of a paragraph; links to web or mail addresses stay links; comment marks become Word's.
+ * @param size The runs' size in half-points, when not the document's (table cells).
+ */
+export function renderInlines(inlines: readonly Inline[], bold = false, size?: number): ParagraphChild[] {
   return inlines.flatMap((inline): ParagraphChild[] => {
     switch (inline.kind) {
       case 'break':
@@ -53,7 +58,7 @@ export function renderInlines(inlines: readonly Inline[], bold = false): Paragra
       case 'commentEnd':
         return renderCommentMark(inline);
       case 'text': {
-        const run = textRun(bold ? { ...inline, bold: true } : inline);
+        const run = textRun(bold ? { ...inline, bold: true } : inline, size === undefined ? {} : { size });
         return [inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run];
       }
     }
@@ -89,20 +94,49 @@ function renderRule(): Paragraph {
   });
 }
 
+/** Where blocks are drawn: the body's text column, or a table cell (its text width, and the cell). */
+interface Place {
+  width: number;
+  cell: TableCellBlock | null;
+  keepLastWithNext: boolean;
+}
+
+/** Space between two paragraphs of one cell: half the body's. */
+const CELL_PARAGRAPH_GAP = BODY.spacingBefore / 2;
+
+const CELL_ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+/** A paragraph in a table cell: aligned as the cell is (a header centred), stepped in by its lists only. */
+function renderCellParagraph(block: ParagraphBlock, cell: TableCellBlock, first: boolean): Paragraph {
+  return new Paragraph({
+    alignment: CELL_ALIGNMENT[cell.align ?? (cell.header ? 'center' : 'left')],
+    indent: { left: Math.min(block.depth, MAX_INDENT_LEVELS) * BODY.levelIndent },
+    spacing: { ...TIGHT, before: first ? 0 : CELL_PARAGRAPH_GAP },
+    children: renderInlines(block.inlines, cell.header || BOLD_ROLES.has(block.role), SIZE.table),
+  });
+}
+
+function renderBlocks(blocks: readonly Block[], place: Place): Array<Paragraph | Table> {
+  return blocks.flatMap((block, index): Array<Paragraph | Table> => {
+    const last = index === blocks.length - 1;
+    switch (block.kind) {
+      case 'paragraph':
+        if (place.cell !== null) return [renderCellParagraph(block, place.cell, index === 0)];
+        return [renderParagraph(block, place.keepLastWithNext && last)];
+      case 'tally':
+        return tallyTable(block);
+      case 'rule':
+        return [renderRule()];
+      case 'table':
+        return renderTable(block, place.width, (cell, width) => renderBlocks(cell.blocks, { width, cell, keepLastWithNext: false }));
+    }
+  });
+}
+
 /**
  * The blocks in Word. `keepLastWithNext` keeps the body's last paragraph on the page of what follows (the
  * footer table), so the signature never stands on a page without text (PL I).
  */
 export function renderBody(blocks: readonly Block[], keepLastWithNext = true): Array<Paragraph | Table> {
-  return blocks.flatMap((block, index): Array<Paragraph | Table> => {
-    const last = index === blocks.length - 1;
-    switch (block.kind) {
-      case 'paragraph':
-        return [renderParagraph(block, keepLastWithNext && last)];
-      case 'tally':
-        return tallyTable(block);
-      case 'rule':
-        return [renderRule()];
-    }
-  });
+  return renderBlocks(blocks, { width: TEXT_WIDTH, cell: null, keepLastWithNext });
 }

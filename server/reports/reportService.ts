@@ -11,6 +11,7 @@ import type { Report, ReportSection, ReportSummary } from '../../common/report.j
 import { formatRoomName, FRAME_MAP, PREAMBLE_FRAGMENT, SECTION_FRAGMENT, sectionRoom } from '../../common/rooms.js';
 import { toRoman } from '../../common/roman.js';
 import { preambleStartingContent, sectionStartingContent, type Template } from '../../common/template.js';
+import { reportGuidance, type ReportGuidance } from '../../common/guidance.js';
 import type { ProseMirrorJSON } from '../../common/editorSchema.js';
 import type { Identity } from '../auth/identity.js';
 import { badRequest, forbidden, notFound } from '../errors.js';
@@ -52,6 +53,11 @@ export interface ReportService {
   get(caller: Identity, id: string): Promise<Report>;
   /** Gives a section to a department (or nobody); takes effect live through `onOwnershipChange`. */
   assign(caller: Identity, reportId: string, sectionId: string, ownerDepartmentId: string | null): Promise<ReportSection>;
+  /**
+   * The guidance of the report's template (common/guidance.ts), for the export to leave out what an older
+   * report still holds as text; null when the template is no longer loaded.
+   */
+  guidanceOf(report: Pick<Report, 'templateId'>): ReportGuidance | null;
 }
 
 export interface ReportServiceDeps {
@@ -248,6 +254,10 @@ export function createReportService({ store, templates, onOwnershipChange }: Rep
       const report = (await service.find(reportId))!;
       await onOwnershipChange(report);
       return report.sections.find((section) => section.id === sectionId)!;
+    },
+    guidanceOf(report) {
+      const template = templates.find((candidate) => candidate.id === report.templateId);
+      return template ? reportGuidance(template) : null;
     },
   };
   return service;

@@ -73,7 +73,8 @@ export function registerExportRoutes(app: FastifyInstance, { reports, store, cat
         const size = storedSize(rooms);
         if (size > options.maxStoredBytes) throw exportTooLarge(size, options.maxStoredBytes);
         const notes = comments ? await readReviewNotes(store, report.id) : undefined;
-        return { report, rooms: packRooms(rooms), catalogue, requestedAt: Date.now(), notes };
+        const guidance = reports.guidanceOf(report) ?? undefined;
+        return { report, rooms: packRooms(rooms), catalogue, requestedAt: Date.now(), notes, guidance };
       });
     } catch (error) {
       if (error instanceof AppError) throw error;

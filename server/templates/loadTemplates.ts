@@ -19,7 +19,7 @@ export interface LoadedTemplates {
 }
 
 /** Files in the templates folder that are data of another kind, not report templates. */
-const NOT_TEMPLATES = new Set(['award-forms.json']);
+const NOT_TEMPLATES = new Set(['award-forms.json', 'vocabulary.vi.json']);
 
 async function loadOne(dir: string, file: string): Promise<Template | TemplateProblem> {
   let data: unknown;

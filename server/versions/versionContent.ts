@@ -5,6 +5,7 @@
  * here exactly as in the file. Pure: rooms' stored bytes in, plain data out.
  */
 import type { AwardCatalogue } from '../../common/awards.js';
+import type { ReportGuidance } from '../../common/guidance.js';
 import type { ContentBlock, VersionContent } from '../../common/api/versions.js';
 import type { Report } from '../../common/report.js';
 import { preambleBlocks, sectionBlocks } from '../export/bodyBlocks.js';
@@ -22,13 +23,36 @@ export function contentBlocks(blocks: readonly Block[]): ContentBlock[] {
         return [{ kind: 'tally', rows: block.rows.map((row) => ({ ...row })), total: { ...block.total } }];
       case 'rule':
         return [{ kind: 'rule' }];
+      case 'table':
+        // A table reads as one line a row, its cells' text separated by " | ".
+        return block.rows.map((row) => ({
+          kind: 'paragraph',
+          role: 'body',
+          depth: block.depth,
+          text: row.map((cell) => contentBlocks(cell.blocks).map(blockText).filter(Boolean).join('\n')).join(' | '),
+        }));
     }
   });
 }
 
-/** The content of `report` as `rooms` hold it (the rooms now, or a version's). */
-export function reportContent(report: Report, rooms: StoredReportRooms, catalogue: AwardCatalogue): VersionContent {
-  const input = inputFromRooms(report, rooms);
+/** A content block's text, for a table cell's line. */
+function blockText(block: ContentBlock): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return block.text;
+    case 'tally':
+      return block.rows.map((row) => `${row.award}: ${row.collectives}, ${row.individuals}`).join('\n');
+    case 'rule':
+      return '';
+  }
+}
+
+/**
+ * The content of `report` as `rooms` hold it (the rooms now, or a version's); guidance still held as text
+ * is left out when `guidance` is given, as the export leaves it out.
+ */
+export function reportContent(report: Report, rooms: StoredReportRooms, catalogue: AwardCatalogue, guidance: ReportGuidance | null = null): VersionContent {
+  const input = inputFromRooms(report, rooms, new Date(), null, guidance);
   return {
     frame: input.frame,
     preamble: contentBlocks(preambleBlocks(input.preamble, catalogue)),

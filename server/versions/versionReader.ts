@@ -25,7 +25,8 @@ import { findVersion, versionRooms } from './versionRooms.js';
 
 export interface VersionReaderDeps {
   store: Pick<DocumentStore, 'loadDocument'> & Pick<WorkflowStore, 'getVersion'>;
-  reports: Pick<ReportService, 'get'>;
+  /** `guidanceOf`, when given, leaves out guidance an older report still holds as text (common/guidance.ts). */
+  reports: Pick<ReportService, 'get'> & Partial<Pick<ReportService, 'guidanceOf'>>;
   catalogue: AwardCatalogue;
   /** The export's pool, shared with downloads and issuing. */
   pool: ExportPool;
@@ -53,6 +54,7 @@ export function createVersionReader({ store, reports, catalogue, pool, options, 
     if (size > options.maxStoredBytes) throw exportTooLarge(size, options.maxStoredBytes);
     return rooms;
   };
+  const guidance = (report: Report) => reports.guidanceOf?.(report) ?? null;
   const read = async (caller: Identity, reportId: string, versionId: string): Promise<{ report: Report; version: VersionRecord }> => {
     const report = await reports.get(caller, reportId);
     return { report, version: await findVersion(store, report.id, versionId) };
@@ -61,14 +63,14 @@ export function createVersionReader({ store, reports, catalogue, pool, options, 
   return {
     async open(caller, reportId, versionId) {
       const { report, version } = await read(caller, reportId, versionId);
-      const content = reportContent(report, bounded(versionRooms(report, version)), catalogue);
+      const content = reportContent(report, bounded(versionRooms(report, version)), catalogue, guidance(report));
       return { version: versionShape(version), report: { id: report.id, title: report.title, status: report.status }, content };
     },
 
     async diff(caller, reportId, versionId) {
       const { report, version } = await read(caller, reportId, versionId);
-      const then = reportContent(report, bounded(versionRooms(report, version)), catalogue);
-      const now = reportContent(report, bounded(await readReportRooms(store, report)), catalogue);
+      const then = reportContent(report, bounded(versionRooms(report, version)), catalogue, guidance(report));
+      const now = reportContent(report, bounded(await readReportRooms(store, report)), catalogue, guidance(report));
       return { version: versionShape(version), ...diffContent(then, now) };
     },
 
@@ -83,6 +85,7 @@ export function createVersionReader({ store, reports, catalogue, pool, options, 
           rooms: packRooms(bounded(versionRooms(report, version))),
           catalogue,
           requestedAt: Date.now(),
+          guidance: guidance(report) ?? undefined,
         }));
         metrics?.observeExport('version', elapsed());
         return { built };

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AwardCatalogue } from '../../common/awards.js';
+import type { ReportGuidance } from '../../common/guidance.js';
 import type { Report } from '../../common/report.js';
 import { AppError, exportFailed, exportTooLarge } from '../errors.js';
 import type { ExportOptions } from '../export/exportOptions.js';
@@ -25,12 +26,14 @@ export interface FinalDocxDeps {
   onError: (error: unknown, report: Report) => void;
   /** Told how long each file took to build (`dong_soan_export_seconds{kind="issuing"}`). */
   metrics?: Pick<Metrics, 'observeExport'>;
+  /** The report's template guidance (ReportService.guidanceOf): guidance still held as text is left out. */
+  guidanceOf?: (report: Report) => ReportGuidance | null;
 }
 
 /** Builds a report's final file: its bytes, their SHA-256 (hex) and the name it is downloaded under. */
 export type BuildFinalDocx = (report: Report) => Promise<IssuedFile>;
 
-export function finalDocxBuilder({ pool, store, catalogue, options, onError, metrics }: FinalDocxDeps): BuildFinalDocx {
+export function finalDocxBuilder({ pool, store, catalogue, options, onError, metrics, guidanceOf }: FinalDocxDeps): BuildFinalDocx {
   return async (report) => {
     let file;
     const elapsed = stopwatch();
@@ -39,7 +42,8 @@ export function finalDocxBuilder({ pool, store, catalogue, options, onError, met
         const rooms = await readReportRooms(store, report);
         const size = storedSize(rooms);
         if (size > options.maxStoredBytes) throw exportTooLarge(size, options.maxStoredBytes);
-        return { report: { ...report, status: 'issued' }, rooms: packRooms(rooms), catalogue, requestedAt: Date.now() };
+        const guidance = guidanceOf?.(report) ?? undefined;
+        return { report: { ...report, status: 'issued' }, rooms: packRooms(rooms), catalogue, requestedAt: Date.now(), guidance };
       });
     } catch (error) {
       if (error instanceof AppError) throw error;

@@ -1,13 +1,14 @@
 /**
  * Issuing an approved report (issue 10; CONTRACT.md, "Issued"), all or nothing, in this order:
  *
- * 1. refuse a number another issued report of the symbol and year holds (409 `number_taken`), before
- *    anyone's rights change;
+ * 1. refuse a number another issued report of the symbol and year holds (409 `number_taken`), and a report
+ *    in which the form checker finds an error (409 `checks_failed`, issue 12), before anyone's rights change;
  * 2. freeze: the report is held frozen (server/workflow/freezes.ts), and every live connection to its rooms
  *    becomes read-only after what its room received so far — a writer's next edit is closed 4403 and
  *    stored nowhere, a new connection is read-only, and the server's own writes into sections (an accepted
  *    suggestion) are refused;
- * 3. write the number and date into the frame room as the server (stored, then sent to everyone);
+ * 3. write the number and date into the frame room as the server (stored, then sent to everyone), and check
+ *    the rooms again as frozen: someone may have typed an error in before the freeze (409 `checks_failed`);
  * 4. build the final Word file once from the stored rooms, without "DỰ THẢO" (finalDocx.ts);
  * 5. store, in one transaction, the status, the file with its SHA-256, the number, the version of every
  *    room and the audit entry; a number taken meanwhile rolls all of it back (the store's unique key).
@@ -16,9 +17,13 @@
  * released and every connection gets its write access again.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import type { Finding } from '../../common/checks/finding.js';
+import { blockingFindings } from '../../common/checks/runChecks.js';
 import type { Report } from '../../common/report.js';
 import { formatDocumentNumber, localDate, yearOf } from '../../common/workflow.js';
 import type { Identity } from '../auth/identity.js';
+import type { IssueFields } from '../checks/checkService.js';
+import { checksFailed } from '../checks/checksFailed.js';
 import type { ReportService } from '../reports/reportService.js';
 import type { Store } from '../storage/store.js';
 import { NumberTakenError, type IssueRecord } from '../storage/workflowStore.js';
@@ -38,6 +43,8 @@ export interface IssueDeps {
   versions: Pick<VersionService, 'capture'>;
   logger: FastifyBaseLogger;
   now: () => Date;
+  /** The form checker on the rooms as stored, in the issuing mode; `fields`: what the issue is about to write. */
+  checks: (report: Report, fields?: IssueFields) => Promise<Finding[]>;
 }
 
 /** What the office gives: the number (default: the next free one) and the date (default: today). */
@@ -62,6 +69,7 @@ export async function issueReport(deps: IssueDeps, caller: Identity, report: Rep
   let symbol = await rooms.frameSymbol(report);
   let number = await numberFor(symbol);
   await refuseTaken(symbol, number);
+  await refuseFailedChecks(deps, report, { number: formatDocumentNumber(number), date });
 
   freezes.hold(report.id);
   let previous: FrameIssueFields | null = null;
@@ -76,6 +84,7 @@ export async function issueReport(deps: IssueDeps, caller: Identity, report: Rep
     }
     const printed = formatDocumentNumber(number);
     previous = await rooms.writeFrameIssue(report.id, { number: printed, date });
+    await refuseFailedChecks(deps, report);
     const file = await deps.buildFinalDocx(report);
     const at = deps.now().toISOString();
     const label = `Ban hành số ${printed}/${symbol}`;
@@ -92,6 +101,12 @@ export async function issueReport(deps: IssueDeps, caller: Identity, report: Rep
     // The error handler logs what is a 5xx; the report stays approved and writable.
     throw error;
   }
+}
+
+/** Refuses the issue while the form checker finds an error in the rooms as stored (issue 12). */
+async function refuseFailedChecks(deps: IssueDeps, report: Report, fields?: IssueFields): Promise<void> {
+  const errors = blockingFindings(await deps.checks(report, fields));
+  if (errors.length > 0) throw checksFailed(errors);
 }
 
 /** Puts the report back as it was before the issue began: the frame's number and date, then everyone's rights. */

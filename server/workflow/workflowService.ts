@@ -15,7 +15,7 @@ import { KeyedQueue } from '../review/keyedQueue.js';
 import type { Store } from '../storage/store.js';
 import type { BuildFinalDocx } from './finalDocx.js';
 import type { Freezes } from './freezes.js';
-import { issueReport, type IssueRequest } from './issue.js';
+import { issueReport, type IssueDeps, type IssueRequest } from './issue.js';
 import { createVersionService, type VersionService } from './versions.js';
 import { invalidTransition, reportIssued } from './workflowErrors.js';
 import type { WorkflowRooms } from './workflowRooms.js';
@@ -38,6 +38,8 @@ export interface WorkflowDeps {
   rooms: WorkflowRooms;
   freezes: Freezes;
   buildFinalDocx: BuildFinalDocx;
+  /** The form checker (issue 12), asked before an issue freezes the rooms and again once it has. */
+  checks: IssueDeps['checks'];
   logger: FastifyBaseLogger;
   /** The clock: "today" and the year of a number sequence are read on it (in Asia/Ho_Chi_Minh). */
   now?: () => Date;

@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_SIGNED_COPY_BYTES } from '../../common/signedCopy.js';
 import { defaultConfig } from '../../server/config.js';
 import { assignSection, call, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { fillForIssue } from '../helpers/issuable.js';
 import { loginAs, useBrowser, WAIT_MS } from '../helpers/browser.js';
 import { fakeSoffice, type FakeSoffice } from '../helpers/fakeSoffice.js';
 import { makeSigningIdentity, signedPdf } from '../helpers/signedPdf.js';
@@ -28,6 +29,8 @@ async function issuedReport(server: TestServer, ws: SeededWorkspace): Promise<st
   expect((await call(server.url, server.adminCookie, 'PUT', '/api/workspace', workspace)).status).toBe(200);
   const report = await createReport(server.url, { title: 'Sơ kết công tác thi đua 6 tháng đầu năm 2025' }, office);
   await assignSection(server.url, office, report.id, 'tham-muu', ws.departments.noivu.id);
+  // Issue 12: the form checker lets through only a report with its parts written.
+  await fillForIssue(server, office, report);
   for (const [cookie, to] of [[office, 'review'], [chair, 'approved'], [office, 'issued']] as const) {
     const response = await call(server.url, cookie, 'POST', `/api/reports/${report.id}/status`, { to });
     expect(response.status, `to ${to}: ${await response.clone().text()}`).toBe(200);

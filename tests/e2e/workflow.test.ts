@@ -18,6 +18,7 @@ import { formatPlaceDate } from '../../common/nd30Format.js';
 import type { Report, ReportStatus } from '../../common/report.js';
 import { localDate } from '../../common/workflow.js';
 import { assignSection, call, createReport, login, seedWorkspace, type Account, type SeededWorkspace } from '../helpers/api.js';
+import { fillForIssue } from '../helpers/issuable.js';
 import { editorSelector, editorText, holdableRoom, loginAs, tryToType, useBrowser, waitForEditable, waitForSaveState } from '../helpers/browser.js';
 import { makeSigningIdentity, signedPdf } from '../helpers/signedPdf.js';
 import { useServer } from '../helpers/startServer.js';
@@ -69,6 +70,8 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
     const report = await createReport(server().url, { title: 'Sơ kết công tác thi đua 6 tháng' }, officeCookie);
     await assignSection(server().url, officeCookie, report.id, 'tham-muu', workspace.departments.noivu.id);
     await assignSection(server().url, officeCookie, report.id, 'ket-qua', workspace.departments.vhtt.id);
+    // Issue 12: the form checker lets through only a report with its parts written.
+    await fillForIssue(server(), officeCookie, report);
     const path: Array<['review' | 'approved', string]> = [['review', officeCookie], ['approved', chairCookie]];
     for (const [to, cookie] of path.slice(0, ['draft', 'review', 'approved'].indexOf(status))) await move(report.id, to, cookie);
     return report;

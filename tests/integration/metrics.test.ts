@@ -11,6 +11,7 @@ import { loadConfig } from '../../server/config.js';
 import { openSqliteStore } from '../../server/storage/sqliteStore.js';
 import { assignSection, call, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
 import { connectClient, type CollabClient } from '../helpers/collabClient.js';
+import { fillForIssue } from '../helpers/issuable.js';
 import { faultyStore } from '../helpers/faultyStore.js';
 import { parseExposition, sample, scrape } from '../helpers/prometheus.js';
 import { appendParagraph } from '../helpers/sectionText.js';
@@ -131,6 +132,8 @@ describe('GET /metrics', () => {
     expect(await exports('version')).toBe(1);
 
     const chair = await login(server.url, ws.chair.username, ws.chair.password);
+    // Issue 12: the form checker lets through only a report with its parts written.
+    await fillForIssue(server, server.adminCookie, report);
     for (const [cookie, to] of [[server.adminCookie, 'review'], [chair, 'approved'], [server.adminCookie, 'issued']] as const) {
       const changed = await call(server.url, cookie, 'POST', `/api/reports/${report.id}/status`, { to });
       expect(changed.status, `${to}: ${await changed.clone().text()}`).toBe(200);

@@ -2,7 +2,8 @@
  * Writing the frame room (`<reportId>/frame`, CONTRACT.md "Rooms"): the `Y.Map` named `frame`, one key
  * per field of the header and footer, and `recipients`, a `Y.Array` of strings. Each field is its own key,
  * so two people changing different fields at once both keep their change. Reading is common/frame.ts's
- * `readFrame`. Every text written here is NFC.
+ * `readFrame`. Every text written here is NFC. Each write takes the `origin` of the page's frame history
+ * (client/src/frame/frameHistory.ts), so the person can undo their own changes and only theirs.
  */
 import * as Y from 'yjs';
 import type { FrameTextKey } from '../../../common/frame.js';
@@ -16,11 +17,11 @@ function frameMap(doc: Y.Doc): Y.Map<unknown> {
 }
 
 /** Sets one text field; nothing is written when it already holds `value`. */
-export function setFrameText(doc: Y.Doc, key: FrameTextKey, value: string): void {
+export function setFrameText(doc: Y.Doc, key: FrameTextKey, value: string, origin: unknown = null): void {
   const map = frameMap(doc);
   const next = toNfc(value);
   if (map.get(key) === next) return;
-  map.set(key, next);
+  doc.transact(() => map.set(key, next), origin);
 }
 
 /** The recipients array, created when the room has none yet (a report made before recipients existed). */
@@ -34,28 +35,30 @@ function recipientArray(doc: Y.Doc): Y.Array<string> {
 }
 
 /** Replaces the recipient at `index` (one delete and one insert, in one transaction). */
-export function setRecipient(doc: Y.Doc, index: number, value: string): void {
-  const list = recipientArray(doc);
-  const next = toNfc(value);
-  if (index < 0 || index >= list.length || list.get(index) === next) return;
+export function setRecipient(doc: Y.Doc, index: number, value: string, origin: unknown = null): void {
   doc.transact(() => {
+    const list = recipientArray(doc);
+    const next = toNfc(value);
+    if (index < 0 || index >= list.length || list.get(index) === next) return;
     list.delete(index, 1);
     list.insert(index, [next]);
-  });
+  }, origin);
 }
 
 /** Inserts a recipient at `index` (clamped to the list). */
-export function insertRecipient(doc: Y.Doc, index: number, value = ''): void {
+export function insertRecipient(doc: Y.Doc, index: number, value = '', origin: unknown = null): void {
   doc.transact(() => {
     const list = recipientArray(doc);
     list.insert(Math.max(0, Math.min(index, list.length)), [toNfc(value)]);
-  });
+  }, origin);
 }
 
 /** Removes the recipient at `index`. */
-export function removeRecipient(doc: Y.Doc, index: number): void {
-  const list = recipientArray(doc);
-  if (index >= 0 && index < list.length) list.delete(index, 1);
+export function removeRecipient(doc: Y.Doc, index: number, origin: unknown = null): void {
+  doc.transact(() => {
+    const list = recipientArray(doc);
+    if (index >= 0 && index < list.length) list.delete(index, 1);
+  }, origin);
 }
 
 /**

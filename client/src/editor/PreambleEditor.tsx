@@ -12,6 +12,7 @@ import { PREAMBLE_FRAGMENT } from '../../../common/rooms.js';
 import type { RoomConnection } from '../collab/connectRoom.js';
 import { useT } from '../i18n/locale.js';
 import type { Identity } from '../identity.js';
+import { useReportEditor } from './navigation/reportEditors.js';
 import { sectionExtensions } from './sectionExtensions.js';
 
 interface PreambleEditorProps {
@@ -30,12 +31,14 @@ function BoundPreamble({ room, identity, access }: { room: RoomConnection; ident
     {
       extensions: sectionExtensions(room, identity, PREAMBLE_FRAGMENT),
       editable: writable,
-      editorProps: { attributes: { class: 'section-body', lang: 'vi', 'aria-label': t.report.preamble } },
+      editorProps: { attributes: { class: 'section-body', lang: 'vi', role: 'textbox', 'aria-multiline': 'true', 'aria-label': t.report.preamble } },
     },
     [room, identity.name, identity.color],
   );
+  useReportEditor(editor, null);
   useEffect(() => {
     editor.setEditable(writable);
+    editor.view.dom.setAttribute('aria-readonly', String(!writable));
   }, [editor, writable]);
   return (
     <div className={`section-editor preamble ${writable ? '' : 'is-read-only'}`} data-testid="preamble-editor">

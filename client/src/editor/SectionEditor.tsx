@@ -18,6 +18,7 @@ import type { Identity } from '../identity.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { useSectionReview } from '../review/useSectionReview.js';
 import { KeptCopyPanel } from './KeptCopyPanel.js';
+import { useReportEditor } from './navigation/reportEditors.js';
 import { sectionExtensions } from './sectionExtensions.js';
 import { AwardCatalogueContext, TallyEnvironmentContext } from './tally/tallyEnvironment.js';
 
@@ -88,13 +89,15 @@ function BoundEditor({ section, room, identity, access, bar, verdict, after }: B
       extensions: sectionExtensions(room, identity),
       editable: writable,
       editorProps: {
-        attributes: { class: 'section-body', lang: 'vi', 'aria-label': sectionHeading(section) },
+        // A labelled text box for screen readers (a `div` may not carry a label without a role: axe).
+        attributes: { class: 'section-body', lang: 'vi', role: 'textbox', 'aria-multiline': 'true', 'aria-label': sectionHeading(section) },
       },
     },
     [room, identity.name, identity.color],
   );
 
   const selectReviewCard = useSectionReview(section.id, editor);
+  useReportEditor(editor, section.id);
   const catalogue = useContext(AwardCatalogueContext);
   const tallies = useMemo(() => ({ catalogue, writable }), [catalogue, writable]);
 
@@ -102,6 +105,7 @@ function BoundEditor({ section, room, identity, access, bar, verdict, after }: B
     // The room first: when writing is taken away, nothing typed from now on may reach the server.
     room.setWritable(writable);
     editor.setEditable(writable);
+    editor.view.dom.setAttribute('aria-readonly', String(!writable));
   }, [editor, room, writable]);
 
   return (

@@ -69,22 +69,63 @@ function normaliseFragment(fragment: Fragment): Fragment {
   return Fragment.fromArray(children);
 }
 
-/** A transaction replacing the non-NFC parts of the text nodes touching `ranges`, or null when there are none. */
+const MARK = /\p{M}/u;
+
+/**
+ * `[start, end)` of `text` widened to whole letters: back over combining marks to their base letter, and
+ * on over the marks that follow, so a letter is never normalised in half.
+ */
+function wholeLetters(text: string, start: number, end: number): [number, number] {
+  let from = Math.max(0, Math.min(start, text.length));
+  let to = Math.max(from, Math.min(end, text.length));
+  while (from > 0 && MARK.test(text[from] ?? '')) from -= 1;
+  while (to < text.length && MARK.test(text[to] ?? '')) to += 1;
+  return [from, to];
+}
+
+/** Intervals merged where they overlap or touch, in order. */
+function merged(intervals: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [from, to] of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/**
+ * A transaction replacing the non-NFC parts of what `ranges` changed — only those letters of the text
+ * nodes they touch, never the rest of a node, which may hold someone else's word being composed (issue 12:
+ * rewriting it under their input method doubled it) — or null when there are none.
+ */
 function normalisation(state: EditorState, ranges: readonly Range[]): Transaction | null {
   const size = state.doc.content.size;
-  const edits = new Map<number, { from: number; to: number; node: ProseMirrorNode; insert: string }>();
+  // Text node position → the node and the parts of it that were changed (offsets in its text).
+  const touched = new Map<number, { node: ProseMirrorNode; parts: Array<[number, number]> }>();
   for (const [from, to] of ranges) {
     state.doc.nodesBetween(Math.max(0, from - 1), Math.min(size, to + 1), (node, pos) => {
       if (!node.isText) return true;
-      const change = nfcChange(node.text ?? '');
-      if (change !== null) edits.set(pos, { from: pos + change.start, to: pos + change.end, node, insert: change.insert });
+      const text = node.text ?? '';
+      const entry = touched.get(pos) ?? { node, parts: [] };
+      entry.parts.push(wholeLetters(text, from - pos, to - pos));
+      touched.set(pos, entry);
       return false;
     });
   }
-  if (edits.size === 0) return null;
+  const edits: Array<{ from: number; to: number; node: ProseMirrorNode; insert: string }> = [];
+  for (const [pos, { node, parts }] of touched) {
+    const text = node.text ?? '';
+    for (const [start, end] of merged(parts)) {
+      const change = nfcChange(text.slice(start, end));
+      if (change !== null) edits.push({ from: pos + start + change.start, to: pos + start + change.end, node, insert: change.insert });
+    }
+  }
+  if (edits.length === 0) return null;
   const tr = state.tr;
   // From the end, so earlier positions stay valid.
-  for (const edit of [...edits.values()].sort((a, b) => b.from - a.from)) {
+  for (const edit of edits.sort((a, b) => b.from - a.from)) {
     tr.replaceWith(edit.from, edit.to, state.schema.text(edit.insert, edit.node.marks));
   }
   return tr;

@@ -11,8 +11,11 @@ import { SECTION_FRAGMENT } from '../../../common/rooms.js';
 import type { RoomConnection } from '../collab/connectRoom.js';
 import type { Identity } from '../identity.js';
 import { ReviewHighlights } from '../review/reviewHighlights.js';
+import { navigationExtensions } from './navigation/navigationExtensions.js';
 import { NfcNormalize } from './nfcNormalize.js';
+import { Placeholders } from './placeholders/placeholders.js';
 import { PlainEnter } from './plainEnter.js';
+import { TablePaste } from './table/tablePaste.js';
 import { AwardTallyWithView } from './tally/awardTallyView.js';
 
 /**
@@ -24,6 +27,7 @@ export function sectionExtensions(room: RoomConnection, identity: Identity, fiel
     ...schemaExtensions().map((extension) => (extension.name === AwardTallyWithView.name ? AwardTallyWithView : extension)),
     PlainEnter,
     NfcNormalize,
+    TablePaste,
     Collaboration.configure({ document: room.doc, field }),
     CollaborationCaret.configure({
       provider: room.provider,
@@ -31,5 +35,7 @@ export function sectionExtensions(room: RoomConnection, identity: Identity, fiel
     }),
     // After the collaboration binding: the highlights read its map of the document (reviewAnchors.ts).
     ReviewHighlights,
+    Placeholders,
+    ...navigationExtensions,
   ];
 }

@@ -9,7 +9,7 @@ import { bareRecipient } from '../../../common/frame.js';
 import { insertRecipient, newRecipientIndex, removeRecipient, setRecipient } from '../collab/frameRoom.js';
 import { NfcTextField } from '../components/NfcTextField.js';
 import { useT } from '../i18n/locale.js';
-import type { FrameBinding } from './frameBinding.js';
+import { writeOrigin, type FrameBinding } from './frameBinding.js';
 
 /** The closing mark of each line: ";" — "." on the last one that prints; none on a blank line. */
 function closingMarks(recipients: readonly string[]): string[] {
@@ -22,6 +22,7 @@ function closingMarks(recipients: readonly string[]): string[] {
 export function RecipientList({ frame }: { frame: FrameBinding }) {
   const t = useT();
   const { fields, writable, doc } = frame;
+  const origin = writeOrigin(frame);
   const recipients = fields.recipients;
   const marks = closingMarks(recipients);
   const elements = useRef(new Map<number, HTMLInputElement | HTMLTextAreaElement>());
@@ -39,7 +40,7 @@ export function RecipientList({ frame }: { frame: FrameBinding }) {
   const add = () => {
     if (!writable || doc === undefined) return;
     const index = newRecipientIndex(recipients);
-    insertRecipient(doc, index);
+    insertRecipient(doc, index, '', origin);
     setFocusIndex(index);
   };
 
@@ -62,9 +63,9 @@ export function RecipientList({ frame }: { frame: FrameBinding }) {
                 if (element === null) elements.current.delete(index);
                 else elements.current.set(index, element);
               }}
-              onValue={(value) => writable && doc !== undefined && setRecipient(doc, index, value)}
+              onValue={(value) => writable && doc !== undefined && setRecipient(doc, index, value, origin)}
               // Punctuation typed by hand ("- Sở Nội vụ;") goes: the standard's is drawn around the line.
-              onBlur={() => writable && doc !== undefined && setRecipient(doc, index, bareRecipient(recipient))}
+              onBlur={() => writable && doc !== undefined && setRecipient(doc, index, bareRecipient(recipient), origin)}
             />
             <span className="recipient-end" aria-hidden="true">
               {marks[index]}
@@ -76,7 +77,7 @@ export function RecipientList({ frame }: { frame: FrameBinding }) {
                 data-testid={`recipient-remove-${index}`}
                 aria-label={t.frame.removeRecipient(index + 1)}
                 title={t.frame.removeRecipient(index + 1)}
-                onClick={() => doc !== undefined && removeRecipient(doc, index)}
+                onClick={() => doc !== undefined && removeRecipient(doc, index, origin)}
               >
                 ×
               </button>

@@ -4,8 +4,11 @@ import { reviewEn } from './review.js';
 import { auditEn } from './audit.js';
 import { housekeepingEn } from './housekeeping.js';
 import { signingEn } from './signing.js';
+import { printEn } from './print.js';
 import { versionsEn } from './versions.js';
 import { workflowEn } from './workflow.js';
+import { checksEn } from './checks.js';
+import { navigationEn } from './navigation.js';
 
 /** The English dictionary. */
 export const en: Messages = {
@@ -16,8 +19,11 @@ export const en: Messages = {
   audit: auditEn,
   housekeeping: housekeepingEn,
   signing: signingEn,
+  print: printEn,
   versions: versionsEn,
   workflow: workflowEn,
+  checks: checksEn,
+  navigation: navigationEn,
   login: {
     title: 'Sign in',
     intro: 'Use the account your administrator gave you to write reports with your colleagues.',
@@ -160,6 +166,14 @@ export const en: Messages = {
     subheading: 'Lettered point a), b)',
     bulletList: 'Bullet list',
     insertTally: 'Insert an award results table',
+    keyboardHint: 'Formatting — Alt+F10 to come here from the text, arrow keys to choose a button, Esc to go back to the text',
+    insertTable: 'Insert a table',
+    tableGroup: 'Table',
+    addRowAfter: 'Add a row below',
+    addColumnAfter: 'Add a column to the right',
+    deleteRow: 'Delete the row',
+    deleteColumn: 'Delete the column',
+    deleteTable: 'Delete the table',
   },
   frame: {
     readOnly: 'The office writes the header and footer; you can only read them',

@@ -6,8 +6,11 @@ import type { ReviewMessages } from './review.js';
 import type { AuditMessages } from './audit.js';
 import type { HousekeepingMessages } from './housekeeping.js';
 import type { SigningMessages } from './signing.js';
+import type { PrintMessages } from './print.js';
 import type { VersionsMessages } from './versions.js';
 import type { WorkflowMessages } from './workflow.js';
+import type { ChecksMessages } from './checks.js';
+import type { NavigationMessages } from './navigation.js';
 import type { SaveState } from '../collab/saveState.js';
 
 /** Every string the client shows. Each language provides all of them; the type checker enforces it. */
@@ -24,10 +27,16 @@ export interface Messages {
   housekeeping: HousekeepingMessages;
   /** The issued report's PDF for signing and its signed copy (i18n/signing.ts). */
   signing: SigningMessages;
+  /** The print preview (i18n/print.ts). */
+  print: PrintMessages;
   /** Named versions: the panel, a version opened, compared, restored (i18n/versions.ts). */
   versions: VersionsMessages;
   /** The workflow: status, its buttons, issuing, the issued report (i18n/workflow.ts). */
   workflow: WorkflowMessages;
+  /** The form checker: its panel and the errors that stop an issue (i18n/checks.ts). */
+  checks: ChecksMessages;
+  /** The outline, and find and replace across the report (i18n/navigation.ts). */
+  navigation: NavigationMessages;
   login: {
     title: string;
     intro: string;
@@ -190,6 +199,17 @@ export interface Messages {
     bulletList: string;
     /** Inserts an award tally after the current paragraph. */
     insertTally: string;
+    /** How to reach the toolbar from the text and back (its tooltip): Alt+F10, Esc. */
+    keyboardHint: string;
+    /** Inserts a 3×3 table with a header row. */
+    insertTable: string;
+    /** The buttons shown while the caret is in a table. */
+    tableGroup: string;
+    addRowAfter: string;
+    addColumnAfter: string;
+    deleteRow: string;
+    deleteColumn: string;
+    deleteTable: string;
   };
   /** The header and footer of the report (the frame room); what is printed stays in Vietnamese. */
   frame: {

@@ -4,8 +4,11 @@ import { reviewVi } from './review.js';
 import { auditVi } from './audit.js';
 import { housekeepingVi } from './housekeeping.js';
 import { signingVi } from './signing.js';
+import { printVi } from './print.js';
 import { versionsVi } from './versions.js';
 import { workflowVi } from './workflow.js';
+import { checksVi } from './checks.js';
+import { navigationVi } from './navigation.js';
 
 /** The Vietnamese dictionary. */
 export const vi: Messages = {
@@ -16,8 +19,11 @@ export const vi: Messages = {
   audit: auditVi,
   housekeeping: housekeepingVi,
   signing: signingVi,
+  print: printVi,
   versions: versionsVi,
   workflow: workflowVi,
+  checks: checksVi,
+  navigation: navigationVi,
   login: {
     title: 'Đăng nhập',
     intro: 'Dùng tài khoản do quản trị viên cấp để soạn báo cáo cùng đồng nghiệp.',
@@ -158,6 +164,14 @@ export const vi: Messages = {
     subheading: 'Điểm a), b)',
     bulletList: 'Gạch đầu dòng',
     insertTally: 'Chèn bảng kết quả khen thưởng',
+    keyboardHint: 'Định dạng — Alt+F10 để chuyển từ văn bản tới đây, mũi tên để chọn nút, Esc để quay lại văn bản',
+    insertTable: 'Chèn bảng',
+    tableGroup: 'Bảng',
+    addRowAfter: 'Thêm dòng bên dưới',
+    addColumnAfter: 'Thêm cột bên phải',
+    deleteRow: 'Xóa dòng',
+    deleteColumn: 'Xóa cột',
+    deleteTable: 'Xóa bảng',
   },
   frame: {
     readOnly: 'Phần đầu và phần cuối văn bản do Văn phòng soạn; bạn chỉ xem',

@@ -42,6 +42,8 @@ import { readOnlyReason } from '../editor/readOnlyReason.js';
 import { SectionBar } from '../editor/SectionBar.js';
 import { PreambleEditor } from '../editor/PreambleEditor.js';
 import { SectionEditor } from '../editor/SectionEditor.js';
+import { Outline } from '../editor/navigation/Outline.js';
+import { ReportNavigation } from '../editor/navigation/ReportNavigation.js';
 import { AwardCatalogueContext, useAwardCatalogue } from '../editor/tally/tallyEnvironment.js';
 import { FrameFooter } from '../frame/FrameFooter.js';
 import { FrameHeader } from '../frame/FrameHeader.js';
@@ -55,6 +57,8 @@ import { useWorkflow } from '../workflow/useWorkflow.js';
 import { VersionsPanel } from '../workflow/VersionsPanel.js';
 import { WorkflowBar } from '../workflow/WorkflowBar.js';
 import { SignedCopyPanel } from '../signing/SignedCopyPanel.js';
+import { ChecksPanel } from '../checks/ChecksPanel.js';
+import { PrintPreviewAction } from '../print/PrintPreviewAction.js';
 import { Link } from '../router.js';
 import { auditPath } from '../audit/auditPath.js';
 import { useSession } from '../session/SessionContext.js';
@@ -149,8 +153,10 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
     <>
       <PresenceBar people={people} status={status} />
       <main className="desk">
+        <ReportNavigation templateId={report.templateId}>
         <WorkflowBar reportId={report.id} workflow={workflow} place={frame.fields.place} symbol={frame.fields.symbol} />
         <nav className="sheet-actions">
+          <Outline report={report} />
           <a
             className="sheet-action"
             href={`/api/reports/${encodeURIComponent(report.id)}/export.docx`}
@@ -167,6 +173,7 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
           >
             {t.report.exportWordWithComments}
           </a>
+          <PrintPreviewAction reportId={report.id} />
           {canReadAudit(me.role) ? (
             <Link className="sheet-action" href={auditPath({ report: report.id })} data-testid="report-audit-link">
               {t.housekeeping.auditLink}
@@ -175,6 +182,7 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
         </nav>
         <SignedCopyPanel reportId={report.id} issued={issued} review={rooms?.review} />
         <VersionsPanel reportId={report.id} status={workflow.status} />
+        <ChecksPanel report={report} rooms={rooms} issued={issued} />
         <ReviewProvider reportId={report.id} entries={reviews} owners={owners} closed={issued}>
           <div className="sheet-row">
             <article className="sheet" lang="vi">
@@ -208,6 +216,7 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
             </ErrorBoundary>
           </div>
         </ReviewProvider>
+        </ReportNavigation>
       </main>
     </>
   );

@@ -4,7 +4,8 @@
  * in the agency's time zone, written dd/mm/yyyy. Both are shown as the header will print them ("Số:
  * 05/BC-UBND", "Lấp Vò, ngày 05 tháng 02 năm 2025") before the office commits. A refusal stays in the
  * dialog, in words: a number another issued document holds (409 `number_taken`, with the next free one to
- * take instead), a status that moved meanwhile (`invalid_transition`), a busy or failing export.
+ * take instead), a status that moved meanwhile (`invalid_transition`), a busy or failing export. The form
+ * checker's errors (issue 12) are listed before the office tries, and "Ban hành" waits until none is left.
  *
  * Keyboard: the number field has the keyboard when it opens, Tab stays inside, Enter issues, Escape closes.
  */
@@ -13,6 +14,7 @@ import { formatNumberLine, formatPlaceDate } from '../../../common/nd30Format.js
 import { yearOf } from '../../../common/workflow.js';
 import { ApiError } from '../api/http.js';
 import { changeReportStatus, nextReportNumber } from '../api/reportStatus.js';
+import { blocksIssue, IssueChecks, useIssueChecks } from '../checks/IssueChecks.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useAction } from '../components/useAction.js';
 import { useT } from '../i18n/locale.js';
@@ -53,6 +55,8 @@ function refusalText(t: Messages, error: unknown, attempt: Attempt | null): stri
       return t.workflow.issue.exportBusy;
     case 'export_too_large':
       return t.workflow.issue.exportTooLarge;
+    case 'checks_failed':
+      return t.checks.issue.refused;
     default:
       return null;
   }
@@ -155,6 +159,7 @@ export function IssueDialog({ reportId, place, symbol, onClose, onIssued, fallba
   const action = useAction();
   const [round, setRound] = useState(0);
   const { proposal, failed } = useProposal(reportId, round);
+  const checks = useIssueChecks(reportId, round);
   // null: not typed yet, the proposal shows; the office's own text once they type.
   const [typedNumber, setTypedNumber] = useState<string | null>(null);
   const [dateText, setDateText] = useState(todayForIssue);
@@ -174,7 +179,7 @@ export function IssueDialog({ reportId, place, symbol, onClose, onIssued, fallba
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (number === null || isoDate === null || action.pending) return;
+    if (number === null || isoDate === null || action.pending || blocksIssue(checks)) return;
     // From now on the field keeps what was sent, whatever number is proposed next.
     setTypedNumber(numberText);
     setAttempt({ number: printedNumber(numberText), symbol: shownSymbol, year: yearOf(isoDate) });
@@ -219,6 +224,7 @@ export function IssueDialog({ reportId, place, symbol, onClose, onIssued, fallba
           onChange={setDateText}
         />
         <IssuePreview number={number} symbol={shownSymbol} place={place} isoDate={isoDate} />
+        <IssueChecks checks={checks} />
         <IssueError error={action.error} refusal={refusalText(t, action.error, attempt)} />
         {offer === null ? null : (
           <button
@@ -235,7 +241,7 @@ export function IssueDialog({ reportId, place, symbol, onClose, onIssued, fallba
           </button>
         )}
         <div className="workflow-dialog-actions">
-          <button type="submit" className="workflow-button is-primary" data-testid="issue-submit" aria-busy={action.pending}>
+          <button type="submit" className="workflow-button is-primary" data-testid="issue-submit" aria-busy={action.pending} disabled={blocksIssue(checks)}>
             {action.pending ? strings.submitting : strings.submit}
           </button>
           <button type="button" className="workflow-button" data-testid="issue-cancel" onClick={onClose}>

@@ -10,6 +10,7 @@ import { defaultConfig } from '../../../server/config.js';
 import { openApiPath } from '../../../server/routes/openapi.js';
 import { call, login } from '../../helpers/api.js';
 import { fakeSoffice, type FakeSoffice } from '../../helpers/fakeSoffice.js';
+import { fillForIssue } from '../../helpers/issuable.js';
 import { makeSigningIdentity, signedPdf } from '../../helpers/signedPdf.js';
 import { storedAnchor } from '../review/support.js';
 import { startServer, type TestServer } from '../../helpers/startServer.js';
@@ -59,7 +60,10 @@ describe('the API description', () => {
     let issuedId = '';
     const issueReport = async () => {
       const created = await call(server.url, server.adminCookie, 'POST', '/api/reports', { templateId: 'bao-cao-so-ket', title: 'Báo cáo ban hành' });
-      const { id } = (await created.json()) as { id: string };
+      const report = (await created.json()) as { id: string; sections: Array<{ id: string }> };
+      const { id } = report;
+      // Issue 12: the form checker lets through only a report with its parts written.
+      await fillForIssue(server, server.adminCookie, report);
       const chair = await login(server.url, 'chutich', 'chutich-mat-khau');
       for (const [cookie, to] of [[server.adminCookie, 'review'], [chair, 'approved'], [server.adminCookie, 'issued']] as const) {
         expect((await call(server.url, cookie, 'POST', `/api/reports/${id}/status`, { to })).status, `to ${to}`).toBe(200);
@@ -91,6 +95,7 @@ describe('the API description', () => {
       getReport: () => ({ params: { id: idOf('createReport') } }),
       listReports: () => ({}),
       exportDocx: () => ({ params: { id: idOf('createReport') } }),
+      previewPdf: () => ({ params: { id: idOf('createReport') } }),
       updateReport: () => ({ params: { id: idOf('createReport') }, body: { title: 'Báo cáo sơ kết 6 tháng đầu năm 2025' } }),
       copyReport: () => ({ params: { id: idOf('createReport') } }),
       deleteReport: () => ({ params: { id: idOf('copyReport') } }),
@@ -129,6 +134,7 @@ describe('the API description', () => {
       listAuditLog: () => ({}),
       changeReportStatus: () => ({ params: { id: idOf('createReport') }, body: { to: 'review' } }),
       nextReportNumber: () => ({ params: { id: idOf('createReport') } }),
+      reportChecks: () => ({ params: { id: idOf('createReport') } }),
       createVersion: () => ({ params: { id: idOf('createReport') }, body: { label: 'Bản gửi Chủ tịch' } }),
       listVersions: () => ({ params: { id: idOf('createReport') } }),
       getVersion: () => ({ params: { id: idOf('createReport'), vid: idOf('createVersion') } }),

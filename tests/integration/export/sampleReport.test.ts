@@ -103,7 +103,8 @@ describe('the sample report exported to Word', () => {
   });
 
   it('justifies body paragraphs with a 1.27 cm first-line indent and 6 pt between them', () => {
-    const paragraph = /<w:p><w:pPr>((?:(?!<\/w:pPr>).)*)<\/w:pPr><w:r>(?:(?!<\/w:p>).)*Thực hiện Chỉ thị số 34-CT\/TW/.exec(document)?.[1] ?? '';
+    // "34-CT/TW" is a symbol: its hyphen is Word's no-break hyphen, between two pieces of text (issue 12).
+    const paragraph = /<w:p><w:pPr>((?:(?!<\/w:pPr>).)*)<\/w:pPr><w:r>(?:(?!<\/w:p>).)*Thực hiện Chỉ thị số 34<\/w:t><w:noBreakHyphen\/>/.exec(document)?.[1] ?? '';
     expect(paragraph).toContain('<w:jc w:val="both"/>');
     expect(attributes(paragraph, 'w:ind')).toMatchObject({ 'w:firstLine': '720' });
     expect(Number(attributes(paragraph, 'w:spacing')['w:before'])).toBeGreaterThanOrEqual(120);
@@ -180,8 +181,9 @@ describe('the sample report exported to Word', () => {
     ]) {
       expect(paragraphs, line).toContain(line);
     }
-    // The number is blank until the report is issued, leaving room to write it by hand.
-    expect(document).toContain('>Số:      /BC-UBND</w:t>');
+    // The number is blank until the report is issued, leaving room to write it by hand; the room is of
+    // no-break spaces and the symbol's hyphen a no-break hyphen, so the line never breaks (issue 12).
+    expect(document).toContain('>Số:\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0/BC</w:t><w:noBreakHyphen/><w:t xml:space="preserve">UBND</w:t>');
     const body = paragraphs.slice(0, paragraphs.indexOf('Nơi nhận:'));
     expect(body[body.length - 1]).toMatch(/trên địa bàn Huyện\.\/\.$/);
     expect(paragraphs.filter((line) => line.endsWith('./.'))).toHaveLength(1);

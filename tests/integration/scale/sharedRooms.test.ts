@@ -11,6 +11,7 @@ import type { BusMessage } from '../../../server/scale/busMessages.js';
 import type { RoomBus } from '../../../server/scale/roomBus.js';
 import { assignSection, call, createReport, login, seedWorkspace, type SeededWorkspace } from '../../helpers/api.js';
 import { connectClient, type CollabClient } from '../../helpers/collabClient.js';
+import { fillForIssue } from '../../helpers/issuable.js';
 import { startInstances, type Instances } from '../../helpers/instances.js';
 import { appendParagraph, sectionText } from '../../helpers/sectionText.js';
 import { docFromStored } from '../../../server/storage/storedDocument.js';
@@ -152,6 +153,8 @@ describe('several instances share rooms (PostgreSQL + Redis)', () => {
     const writer = connect(a!.collabUrl, room, cookie);
     await writer.synced();
     const move = (who: string, to: string, extra: object = {}) => call(b!.url, who, 'POST', `/api/reports/${report.id}/status`, { to, ...extra });
+    // Issue 12: the form checker lets through only a report with its parts written.
+    await fillForIssue(b!, office, report);
     expect((await move(office, 'review')).status).toBe(200);
     expect((await move(chair, 'approved')).status).toBe(200);
     const closed = closeCodeOf(writer);

@@ -129,7 +129,8 @@ describe('issuing a report', () => {
     const parts = await docxParts(first.bytes);
     for (const [name, xml] of parts) expect(xml, name).not.toContain('DỰ THẢO');
     const document = part(parts, 'word/document.xml');
-    expect(document).toContain('>Số: 12/BC-UBND</w:t>');
+    // A no-break space after "Số:" and a no-break hyphen in the symbol (issue 12).
+    expect(document).toContain('>Số:\u00A012/BC</w:t><w:noBreakHyphen/><w:t xml:space="preserve">UBND</w:t>');
     expect(document).toContain('ngày 30 tháng 6 năm 2025');
     expect(document).toContain('Khen thưởng 12 tập thể và 30 cá nhân.');
   });

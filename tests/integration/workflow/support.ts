@@ -8,6 +8,7 @@ import type { Report, ReportStatus } from '../../../common/report.js';
 import { FRAME_MAP } from '../../../common/rooms.js';
 import { assignSection, call, createReport, seedWorkspace, type SeededWorkspace } from '../../helpers/api.js';
 import { connectClient, type CollabClient } from '../../helpers/collabClient.js';
+import { fillForIssue } from '../../helpers/issuable.js';
 import { signInEveryone, type Who } from '../../helpers/everyone.js';
 import { startServer, type StartOptions, type TestServer } from '../../helpers/startServer.js';
 import { storedDoc } from '../../helpers/storedDoc.js';
@@ -40,7 +41,11 @@ export interface WorkflowFixture {
   newReport(title?: string): Promise<Report>;
   /** Moves a report as `who`; the response. */
   move(who: Who, reportId: string, to: ReportStatus, extra?: { number?: number | string; date?: string }): Promise<Response>;
-  /** Brings a draft report to `status` by the allowed moves (issuing with `extra`); the report. */
+  /**
+   * Brings a draft report to `status` by the allowed moves (issuing with `extra`); the report. On the way to
+   * `approved` or `issued` it first fills what the template left (tests/helpers/issuable.ts), so that the form
+   * checker lets the report be issued (issue 12).
+   */
   bringTo(reportId: string, status: ReportStatus, extra?: { number?: number | string; date?: string }): Promise<Report>;
   /** A y-websocket client of a room of a report (`frame`, `review`, `section/<id>`) as `who`; destroyed by close(). */
   connect(who: Who, reportId: string, part: string): CollabClient;
@@ -85,6 +90,7 @@ export async function startWorkflowServer(options: WorkflowServerOptions = {}): 
           ['office', 'issued'],
         ];
         let report = await ok<Report>(as('office', 'GET', `/api/reports/${reportId}`));
+        if (report.status === 'draft' && (status === 'approved' || status === 'issued')) await fillForIssue(server, cookies.office, report);
         for (const [who, to] of path) {
           if (report.status === status) break;
           report = await ok<Report>(move(who, reportId, to, to === 'issued' ? extra : {}));

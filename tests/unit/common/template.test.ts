@@ -6,6 +6,7 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@t
 import { sectionSchema, type ProseMirrorJSON } from '../../../common/editorSchema.js';
 import { SECTION_FRAGMENT } from '../../../common/rooms.js';
 import {
+  preambleStartingContent,
   sectionStartingContent,
   summariseTemplate,
   templateSchema,
@@ -138,67 +139,66 @@ describe('templateSchema', () => {
 describe('summariseTemplate', () => {
   it('lists the id, title, description, document type and the sections by id and title', () => {
     const summary = summariseTemplate(shippedTemplate());
-    expect(summary).toEqual({
+    expect(summary).toMatchObject({
       id: 'bao-cao-so-ket',
       title: 'Báo cáo sơ kết / tổng kết',
       description: expect.stringContaining('Báo cáo sơ kết'),
       docType: 'BÁO CÁO',
-      sections: [
-        { id: 'tham-muu', title: 'CÔNG TÁC THAM MƯU TRIỂN KHAI THỰC HIỆN' },
-        { id: 'ket-qua', title: 'KẾT QUẢ TRIỂN KHAI THỰC HIỆN' },
-        { id: 'danh-gia', title: 'ĐÁNH GIÁ CHUNG' },
-        { id: 'kien-nghi', title: 'KIẾN NGHỊ, ĐỀ XUẤT' },
-      ],
     });
+    expect(summary.sections.map(({ id, title }) => ({ id, title }))).toEqual([
+      { id: 'tham-muu', title: 'CÔNG TÁC THAM MƯU TRIỂN KHAI THỰC HIỆN' },
+      { id: 'ket-qua', title: 'KẾT QUẢ TRIỂN KHAI THỰC HIỆN' },
+      { id: 'danh-gia', title: 'ĐÁNH GIÁ CHUNG' },
+      { id: 'kien-nghi', title: 'KIẾN NGHỊ, ĐỀ XUẤT' },
+    ]);
   });
 
-  it('leaves out the guidance and parts, which only the starting content needs', () => {
-    const summary = summariseTemplate(shippedTemplate());
-    for (const section of summary.sections) expect(Object.keys(section).sort()).toEqual(['id', 'title']);
+  it('carries the guidance and parts, which the editor draws as placeholders (issue 12)', () => {
+    const template = shippedTemplate();
+    const summary = summariseTemplate(template);
+    expect(summary.preambleGuidance).toBe(template.preambleGuidance);
+    expect(summary.sections[2]).toEqual({
+      id: 'danh-gia',
+      title: 'ĐÁNH GIÁ CHUNG',
+      parts: [
+        { heading: 'Thuận lợi', guidance: 'Nêu những thuận lợi, kết quả nổi bật và nguyên nhân.' },
+        { heading: 'Khó khăn, hạn chế', guidance: 'Nêu những khó khăn, hạn chế và nguyên nhân.' },
+      ],
+    });
+    expect(summary.sections[3]).toEqual({ id: 'kien-nghi', title: 'KIẾN NGHỊ, ĐỀ XUẤT', guidance: template.sections[3]!.guidance, parts: [] });
   });
 });
 
 describe('sectionStartingContent', () => {
-  const italic = (text: string): ProseMirrorJSON => ({
-    type: 'paragraph',
-    content: [{ type: 'text', text, marks: [{ type: 'italic' }] }],
-  });
+  const empty: ProseMirrorJSON = { type: 'paragraph' };
   const heading = (text: string): ProseMirrorJSON => ({
     type: 'heading',
     attrs: { level: 2 },
     content: [{ type: 'text', text }],
   });
 
-  it('writes each part as a level-2 heading followed by its guidance in italics', () => {
+  it('writes each part as a level-2 heading followed by an empty paragraph, its guidance not written (issue 12)', () => {
     const section = shippedTemplate().sections[2]!;
     expect(sectionStartingContent(section)).toEqual({
       type: 'doc',
-      content: [
-        heading('Thuận lợi'),
-        italic('Nêu những thuận lợi, kết quả nổi bật và nguyên nhân.'),
-        heading('Khó khăn, hạn chế'),
-        italic('Nêu những khó khăn, hạn chế và nguyên nhân.'),
-      ],
+      content: [heading('Thuận lợi'), empty, heading('Khó khăn, hạn chế'), empty],
     });
+    expect(JSON.stringify(sectionStartingContent(section))).not.toContain('Nêu');
   });
 
-  it('puts the section guidance first, before its parts', () => {
+  it('starts with an empty paragraph for the section guidance, before its parts', () => {
     const section: TemplateSection = {
       id: 's',
       title: 'S',
       guidance: 'Hướng dẫn chung.',
       parts: [{ heading: 'Mục một', guidance: 'Hướng dẫn mục một.' }],
     };
-    expect(sectionStartingContent(section).content).toEqual([
-      italic('Hướng dẫn chung.'),
-      heading('Mục một'),
-      italic('Hướng dẫn mục một.'),
-    ]);
+    expect(sectionStartingContent(section).content).toEqual([empty, heading('Mục một'), empty]);
   });
 
   it('leaves an empty paragraph to type into under a part without guidance', () => {
     const section: TemplateSection = { id: 's', title: 'S', parts: [{ heading: 'Mục một' }] };
-    expect(sectionStartingContent(section).content).toEqual([heading('Mục một'), { type: 'paragraph' }]);
+    expect(sectionStartingContent(section).content).toEqual([heading('Mục một'), empty]);
   });
 
   it('gives a section with neither guidance nor parts one empty paragraph', () => {
@@ -208,9 +208,13 @@ describe('sectionStartingContent', () => {
     });
   });
 
-  it('gives a section with only guidance just that italic paragraph', () => {
+  it('gives a section with only guidance one empty paragraph, where the guidance shows', () => {
     const section = shippedTemplate().sections[3]!;
-    expect(sectionStartingContent(section).content).toEqual([italic(section.guidance!)]);
+    expect(sectionStartingContent(section).content).toEqual([empty]);
+  });
+
+  it('starts the opening paragraphs with one empty paragraph, their guidance not written', () => {
+    expect(preambleStartingContent(shippedTemplate())).toEqual({ type: 'doc', content: [empty] });
   });
 
   it('produces, for every shipped section, a document valid in the editor schema', () => {

@@ -78,17 +78,18 @@ export function removeTally(editor: Editor, tallyPos: number): void {
 /**
  * Inserts a tally with one empty row after the block that holds the selection (a whole list, when the
  * selection is in one), and a paragraph after it when it ends the section, so writing can go on below.
+ * Returns the tally's position, or null when the schema has no tally.
  */
-export function insertTally(editor: Editor): boolean {
+export function insertTally(editor: Editor): number | null {
   const { state } = editor;
   const { awardTally, awardRow, paragraph } = state.schema.nodes;
-  if (awardTally === undefined || awardRow === undefined || paragraph === undefined) return false;
+  if (awardTally === undefined || awardRow === undefined || paragraph === undefined) return null;
   const { $from } = state.selection;
   const at = $from.depth === 0 ? $from.pos : $from.after(1);
   const nodes = [awardTally.create(null, [awardRow.create()])];
   if (at >= state.doc.content.size) nodes.push(paragraph.create());
   editor.view.dispatch(state.tr.insert(at, nodes).scrollIntoView());
-  return true;
+  return at;
 }
 
 /** Why a count or an award is refused. */

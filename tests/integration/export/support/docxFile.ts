@@ -86,8 +86,11 @@ export function malformedParts(parts: Map<string, string>): string[] {
     });
 }
 
-/** Whitespace as one space, trimmed: how lines are compared (line breaks and wrapping do not count). */
-export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/**
+ * Whitespace as one space, trimmed, and no-break hyphens (U+2011, Word's `w:noBreakHyphen`) as the hyphen
+ * they print: how lines are compared (line breaks, wrapping and where a line may break do not count).
+ */
+export const squash = (text: string): string => text.replace(/\s+/g, ' ').replace(/\u2011/g, '-').trim();
 
 function decodeEntities(text: string): string {
   return text

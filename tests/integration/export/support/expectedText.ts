@@ -8,7 +8,7 @@ import { recipientLines, signatureLines } from '../../../../common/frame.js';
 import { formatNumberLine, formatPlaceDate } from '../../../../common/nd30Format.js';
 import { exportBlocks } from '../../../../server/export/buildDocx.js';
 import { cleanText, upper } from '../../../../server/export/cleanText.js';
-import { inlineText, type ExportInput } from '../../../../server/export/exportModel.js';
+import { inlineText, type Block, type ExportInput } from '../../../../server/export/exportModel.js';
 import { RECIPIENTS_LABEL } from '../../../../common/nd30Text.js';
 import { MOTTO, NATIONAL_NAME } from '../../../../common/nd30Text.js';
 import { tallyCells } from '../../../../server/export/tallyBlocks.js';
@@ -16,7 +16,7 @@ import { squash } from './docxFile.js';
 
 export function expectedParagraphs(input: ExportInput, catalogue: AwardCatalogue): string[] {
   const frame = input.frame;
-  const body = exportBlocks(input, catalogue).flatMap((block) => {
+  const body = exportBlocks(input, catalogue).flatMap(function blockLines(block: Block): string[] {
     switch (block.kind) {
       case 'paragraph':
         return [inlineText(block.inlines)];
@@ -24,6 +24,8 @@ export function expectedParagraphs(input: ExportInput, catalogue: AwardCatalogue
         return tallyCells(block).flat();
       case 'rule':
         return [];
+      case 'table':
+        return block.rows.flat().flatMap((cell) => cell.blocks.flatMap(blockLines));
     }
   });
   return [

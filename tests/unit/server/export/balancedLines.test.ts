@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedLines } from '../../../../server/export/balancedLines.js';
+import { balancedLines, breakUnits } from '../../../../server/export/balancedLines.js';
 import { HEADER_COLUMNS, SIZE, TEXT_WIDTH } from '../../../../server/export/layout.js';
 import { textWidth } from '../../../../server/export/textWidth.js';
 
@@ -28,5 +28,31 @@ describe('lines of the frame', () => {
     const word = 'x'.repeat(10_000);
     expect(balancedLines(word, SIZE.subject, true, TEXT_WIDTH)).toEqual([word]);
     expect(balancedLines('   ', SIZE.subject, true, TEXT_WIDTH)).toEqual([]);
+  });
+
+  it('never breaks inside a quoted name that fits on a line (issue 12: “Tuyên / truyền …”)', () => {
+    const subject = 'Kết quả sơ kết 01 năm triển khai thực hiện Đề án “Tuyên truyền gương điển hình tiên tiến” giai đoạn 2022 - 2025';
+    const lines = balancedLines(subject, SIZE.subject, true, TEXT_WIDTH);
+    expect(lines).toEqual(['Kết quả sơ kết 01 năm triển khai thực hiện Đề án', '“Tuyên truyền gương điển hình tiên tiến” giai đoạn 2022 - 2025']);
+    const straight = 'biểu hiện "tự diễn biến", "tự chuyển hóa" trong nội bộ';
+    expect(breakUnits(straight, SIZE.subject, true, TEXT_WIDTH)).toEqual(['biểu', 'hiện', '"tự diễn biến",', '"tự chuyển hóa"', 'trong', 'nội', 'bộ']);
+  });
+
+  it('breaks a quotation too long for a line at its words, and one never closed likewise', () => {
+    const long = `“${'gương điển hình tiên tiến '.repeat(6).trim()}”`;
+    expect(breakUnits(long, SIZE.subject, true, TEXT_WIDTH)).toEqual(long.split(' '));
+    expect(breakUnits('Đề án “Tuyên truyền gương', SIZE.subject, true, TEXT_WIDTH)).toEqual(['Đề', 'án', '“Tuyên', 'truyền', 'gương']);
+  });
+
+  it('breaks at ordinary spaces only: a no-break space holds', () => {
+    expect(breakUnits('đạt 47\u00A0% và Q.\u00A0CHỦ TỊCH', SIZE.subject, true, TEXT_WIDTH)).toEqual(['đạt', '47\u00A0%', 'và', 'Q.\u00A0CHỦ', 'TỊCH']);
+  });
+
+  it('measures no-break spaces and hyphens as a space and a hyphen, curly quotes as Times New Roman draws them', () => {
+    expect(textWidth('47\u00A0%', SIZE.body, false)).toBe(textWidth('47 %', SIZE.body, false));
+    expect(textWidth('15/KH\u2011UBND', SIZE.body, true)).toBe(textWidth('15/KH-UBND', SIZE.body, true));
+    // “ is 444/1000 em in Times New Roman, 500 in bold: at 14 pt, 124 and 140 twips.
+    expect(textWidth('“', SIZE.body, false)).toBe(124);
+    expect(textWidth('“', SIZE.body, true)).toBe(140);
   });
 });

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AwardCatalogue } from '../../../../common/awards.js';
 import { sectionBlocks } from '../../../../server/export/bodyBlocks.js';
-import { inlineText, type Block, type ExportSection } from '../../../../server/export/exportModel.js';
+import { inlineText, type Block, type ExportSection, type TableCellBlock } from '../../../../server/export/exportModel.js';
 import { tallyCells } from '../../../../server/export/tallyBlocks.js';
 import { loadAwardCatalogue } from '../../../../server/templates/loadAwardCatalogue.js';
 
@@ -30,7 +30,16 @@ function describeBlock(block: Block): string {
       return `tally: ${tallyCells(block).map((row) => row.join(' | ')).join(' / ')}`;
     case 'rule':
       return 'rule';
+    case 'table':
+      return `table${block.depth > 0 ? `@${block.depth}` : ''} ${block.columns}: ${block.rows.map((row) => row.map(describeCell).join(' | ')).join(' / ')}`;
   }
+}
+
+/** A table cell in a line: "*" for a header, its spans when merged, its blocks (a paragraph's text alone). */
+function describeCell(cell: TableCellBlock): string {
+  const spans = cell.colspan > 1 || cell.rowspan > 1 ? `(${cell.colspan}x${cell.rowspan}) ` : '';
+  const blocks = cell.blocks.map((block) => (block.kind === 'paragraph' && block.role === 'body' ? inlineText(block.inlines) : describeBlock(block)));
+  return `${cell.header ? '*' : ''}${spans}${blocks.join(' + ')}`;
 }
 
 let catalogue: AwardCatalogue;

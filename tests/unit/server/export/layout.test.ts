@@ -5,6 +5,8 @@ import {
   BODY,
   FONT,
   FOOTER_COLUMNS,
+  FRAME_LINE_EM,
+  frameLineTwips,
   HEADER_COLUMNS,
   MARGIN,
   mm,
@@ -36,6 +38,17 @@ describe('the layout of the Word file', () => {
     expect(MARGIN.right).toBeGreaterThanOrEqual(mm(15));
     expect(MARGIN.right).toBeLessThanOrEqual(mm(20));
     expect(MARGIN.header).toBeLessThan(MARGIN.top);
+  });
+
+  it('gives each line of the header and footer an exact height that keeps stacked marks clear of the line above', () => {
+    // Liberation Serif Bold's tallest glyph reaches 1.007 em above the baseline, a dot below 0.22 em under it;
+    // PDF readers' boxes are 1.3 em (the render test compares those).
+    expect(FRAME_LINE_EM).toBeGreaterThanOrEqual(1.3);
+    expect(FRAME_LINE_EM).toBeLessThanOrEqual(1.5);
+    for (const size of [SIZE.recipients, SIZE.agency, SIZE.signature]) {
+      expect(frameLineTwips(size), `${size / 2} pt`).toBeGreaterThanOrEqual(size * 10 * 1.3);
+      expect(Number.isInteger(frameLineTwips(size))).toBe(true);
+    }
   });
 
   it('sets everything in Times New Roman', () => {

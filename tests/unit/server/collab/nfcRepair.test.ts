@@ -1,0 +1,74 @@
+/**
+ * What the server rewrites so that rooms store NFC (server/collab/nfcRepair.ts): the decomposed part of
+ * each text, marks kept, in section bodies, the opening paragraphs and the frame's fields.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { FRAME_MAP, PREAMBLE_FRAGMENT, SECTION_FRAGMENT } from '../../../../common/rooms.js';
+import { needsNfcRepair, repairNfc } from '../../../../server/collab/nfcRepair.js';
+
+const DECOMPOSED = 'Vie\u0323\u0302t Nam';
+const SECTION = { kind: 'section', sectionId: 's' } as const;
+const FRAME = { kind: 'frame' } as const;
+
+function paragraph(fragment: Y.XmlFragment, build: (text: Y.XmlText) => void): Y.XmlText {
+  const element = new Y.XmlElement('paragraph');
+  const text = new Y.XmlText();
+  element.insert(0, [text]);
+  fragment.push([element]);
+  build(text);
+  return text;
+}
+
+describe('repairNfc', () => {
+  it('brings a section’s decomposed text to NFC, keeping each run’s marks and the text around it', () => {
+    const doc = new Y.Doc();
+    const body = doc.getXmlFragment(SECTION_FRAGMENT);
+    const text = paragraph(body, (content) => {
+      content.insert(0, 'Đã tới ');
+      content.insert(7, DECOMPOSED, { bold: {} });
+      content.insert(7 + DECOMPOSED.length, ' rồi.', {});
+    });
+    expect(needsNfcRepair(doc, SECTION)).toBe(true);
+    doc.transact(() => expect(repairNfc(doc, SECTION)).toBe(1));
+    expect(text.toDelta()).toEqual([{ insert: 'Đã tới ' }, { insert: 'Việt Nam', attributes: { bold: {} } }, { insert: ' rồi.' }]);
+    expect(needsNfcRepair(doc, SECTION)).toBe(false);
+    doc.destroy();
+  });
+
+  it('reaches text nested in lists and leaves NFC text alone', () => {
+    const doc = new Y.Doc();
+    const list = new Y.XmlElement('bulletList');
+    const item = new Y.XmlElement('listItem');
+    const inner = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText(DECOMPOSED);
+    inner.insert(0, [text]);
+    item.insert(0, [inner]);
+    list.insert(0, [item]);
+    doc.getXmlFragment(SECTION_FRAGMENT).push([list]);
+    paragraph(doc.getXmlFragment(SECTION_FRAGMENT), (content) => content.insert(0, 'Đã đúng'));
+    doc.transact(() => expect(repairNfc(doc, SECTION)).toBe(1));
+    expect(text.toString()).toBe('Việt Nam');
+    doc.destroy();
+  });
+
+  it('repairs the frame’s fields, its recipients and the opening paragraphs, and nothing of a section room there', () => {
+    const doc = new Y.Doc();
+    const frame = doc.getMap<unknown>(FRAME_MAP);
+    const recipients = new Y.Array<string>();
+    recipients.push(['Sở Nội vụ', DECOMPOSED]);
+    frame.set('signerName', DECOMPOSED);
+    frame.set('subject', 'Báo cáo');
+    frame.set('recipients', recipients);
+    const preamble = paragraph(doc.getXmlFragment(PREAMBLE_FRAGMENT), (content) => content.insert(0, DECOMPOSED));
+    expect(needsNfcRepair(doc, SECTION)).toBe(false);
+    expect(needsNfcRepair(doc, FRAME)).toBe(true);
+    doc.transact(() => expect(repairNfc(doc, FRAME)).toBe(3));
+    expect(frame.get('signerName')).toBe('Việt Nam');
+    expect(frame.get('subject')).toBe('Báo cáo');
+    expect(recipients.toArray()).toEqual(['Sở Nội vụ', 'Việt Nam']);
+    expect(preamble.toString()).toBe('Việt Nam');
+    expect(needsNfcRepair(doc, FRAME)).toBe(false);
+    doc.destroy();
+  });
+});
