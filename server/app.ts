@@ -60,6 +60,7 @@ import { signedCopyPublisher } from './signing/signedCopyRoom.js';
 import { createSignedCopyService } from './signing/signedCopyService.js';
 import { sofficeRenderer } from './signing/sofficeRenderer.js';
 import { Redis } from 'ioredis';
+import { createNfcRepair } from './collab/nfcRepair.js';
 import { LiveEvents } from './scale/liveEvents.js';
 import { openRedisBus } from './scale/redisBus.js';
 import type { RoomBus } from './scale/roomBus.js';
@@ -141,6 +142,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         review.sections.noteStoredEdit(room, userId);
         editTally.note(room, userId);
         titles.noteStoredEdit(room, doc);
+        nfcRepair.noteStoredEdit(room, doc);
       },
     },
     bus
@@ -172,6 +174,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const reportQueue = new KeyedQueue(store.runExclusive?.bind(store));
   // Renames and the title following the subject run in the same queue: never in the middle of an issue.
   const titles = createTitleSync({ store, registry, logger: app.log, queue: reportQueue });
+  // Text a client stored decomposed (NFD) is rewritten as NFC by the server once the room is quiet.
+  const nfcRepair = createNfcRepair({ registry, logger: app.log, isFrozen: (id) => freezes.isHeld(id) });
   const housekeeping = createHousekeepingService({
     store,
     reports,
@@ -192,6 +196,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     rooms: { ...workflowRooms(registry, store), setFrozen: (report, frozen) => live.setFrozen(report, frozen) },
     freezes,
     buildFinalDocx: finalDocxBuilder({
+      // Guidance still stored as text in older reports is left out of the issued file.
+      guidanceOf: (report) => reports.guidanceOf(report),
       pool: exportPool,
       store,
       catalogue: awards.catalogue,

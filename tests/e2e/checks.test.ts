@@ -40,6 +40,8 @@ describe('the form checker on the report page', { timeout: 120_000 }, () => {
     await loginAs(page, `${server().url}/reports/${reportId}`, workspace[who].username, workspace[who].password);
     await waitForSaveState(page, 'saved');
     await page.getByTestId('checks-panel').waitFor();
+    // The panel opens on demand: one line with the counts until then.
+    await page.getByTestId('checks-toggle').click();
     return page;
   }
 

@@ -72,7 +72,8 @@ export function ChecksPanel({ report, rooms, issued }: ChecksPanelProps) {
   const { owners } = useSectionOwners(report, rooms?.review);
   const context = useCheckContext(report.templateId);
   const findings = useLiveFindings(report, rooms, context);
-  const [open, setOpen] = useState(true);
+  // Closed at first: one line with the counts above the page, so the page keeps its place; opened on demand.
+  const [open, setOpen] = useState(false);
 
   const accessTo = (part: string): Access => {
     if (issued) return 'read';

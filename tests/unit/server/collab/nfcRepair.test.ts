@@ -2,10 +2,10 @@
  * What the server rewrites so that rooms store NFC (server/collab/nfcRepair.ts): the decomposed part of
  * each text, marks kept, in section bodies, the opening paragraphs and the frame's fields.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { FRAME_MAP, PREAMBLE_FRAGMENT, SECTION_FRAGMENT } from '../../../../common/rooms.js';
-import { needsNfcRepair, repairNfc } from '../../../../server/collab/nfcRepair.js';
+import { createNfcRepair, needsNfcRepair, repairNfc } from '../../../../server/collab/nfcRepair.js';
 
 const DECOMPOSED = 'Vie\u0323\u0302t Nam';
 const SECTION = { kind: 'section', sectionId: 's' } as const;
@@ -70,5 +70,67 @@ describe('repairNfc', () => {
     expect(preamble.toString()).toBe('Việt Nam');
     expect(needsNfcRepair(doc, FRAME)).toBe(false);
     doc.destroy();
+  });
+});
+
+describe('createNfcRepair', () => {
+  /** A registry whose one room applies server changes to `doc`, counting them. */
+  function fakeRegistry(doc: Y.Doc) {
+    const changes: number[] = [];
+    const registry = {
+      withRoom: async <T>(_name: string, task: (room: never) => Promise<T>) =>
+        task({
+          applyServerChange: async (change: (live: Y.Doc) => void) => {
+            doc.transact(() => change(doc));
+            changes.push(Date.now());
+          },
+        } as never),
+    };
+    return { registry, changes };
+  }
+  const logger = { info: () => undefined, warn: () => undefined } as never;
+  const sectionDoc = () => {
+    const doc = new Y.Doc();
+    paragraph(doc.getXmlFragment(SECTION_FRAGMENT), (content) => content.insert(0, DECOMPOSED));
+    return doc;
+  };
+
+  it('repairs a room once it has been quiet, however many edits came before', async () => {
+    vi.useFakeTimers();
+    try {
+      const doc = sectionDoc();
+      const { registry, changes } = fakeRegistry(doc);
+      const repair = createNfcRepair({ registry, logger, quietMs: 100 });
+      for (let edit = 0; edit < 5; edit += 1) {
+        repair.noteStoredEdit('r1/section/s', doc);
+        await vi.advanceTimersByTimeAsync(60);
+      }
+      expect(changes).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(changes).toHaveLength(1);
+      expect(doc.getXmlFragment(SECTION_FRAGMENT).toString()).toContain('Việt Nam');
+      doc.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves a frozen report’s rooms, the review room and a room already unloaded alone', async () => {
+    vi.useFakeTimers();
+    try {
+      const doc = sectionDoc();
+      const { registry, changes } = fakeRegistry(doc);
+      createNfcRepair({ registry, logger, quietMs: 10, isFrozen: (id) => id === 'frozen' }).noteStoredEdit('frozen/section/s', doc);
+      createNfcRepair({ registry, logger, quietMs: 10 }).noteStoredEdit('r1/review', doc);
+      await vi.advanceTimersByTimeAsync(50);
+      const gone = sectionDoc();
+      createNfcRepair({ registry, logger, quietMs: 10 }).noteStoredEdit('r1/section/s', gone);
+      gone.destroy();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(changes).toHaveLength(0);
+      doc.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
