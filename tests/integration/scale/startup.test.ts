@@ -60,8 +60,13 @@ describe('starting instances on PostgreSQL and Redis', () => {
     const prefix = testPrefix();
     const extra = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix };
     const dirs = await Promise.all([dataDir(), dataDir(), dataDir()]);
-    const servers: SpawnedServer[] = await Promise.all(dirs.map((dir) => spawnServer({ DATA_DIR: dir, DEMO: '1', extra })));
-    for (const server of servers) cleanups.push(() => server.close());
+    // Each is stopped afterwards even if another failed to start.
+    const started = await Promise.allSettled(dirs.map((dir) => spawnServer({ DATA_DIR: dir, DEMO: '1', extra })));
+    for (const result of started) if (result.status === 'fulfilled') cleanups.push(() => result.value.close());
+    const servers: SpawnedServer[] = started.map((result) => {
+      if (result.status === 'rejected') throw result.reason;
+      return result.value;
+    });
 
     const cookies = await Promise.all(servers.map((server) => login(server.url, 'admin', ADMIN_PASSWORD)));
     const users = (await (await call(servers[2]!.url, cookies[0]!, 'GET', '/api/users')).json()) as User[];
