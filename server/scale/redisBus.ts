@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
+import { redactUrl } from '../logging/redactUrl.js';
 import { decodeBusMessage, encodeBusMessage, type BusMessage } from './busMessages.js';
 import { parseLiveEvent, type LiveEvent } from './liveEvents.js';
 import type { RoomBus } from './roomBus.js';
@@ -49,20 +50,9 @@ export async function openRedisBus(options: RedisBusOptions): Promise<RoomBus> {
   } catch (error) {
     publisher.disconnect();
     subscriber.disconnect();
-    throw new Error(`cannot reach Redis at ${redactUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot reach Redis at ${redactUrl(options.url, 'REDIS_URL')}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return new RedisBus(publisher, subscriber, options);
-}
-
-/** The URL without its password, for messages and logs. */
-function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'REDIS_URL';
-  }
 }
 
 class RedisBus implements RoomBus {

@@ -5,6 +5,7 @@
  * commit unless the server is configured otherwise).
  */
 import type { Store } from './store.js';
+import { redactUrl } from '../logging/redactUrl.js';
 import { pgAccounts } from './postgres/accounts.js';
 import { pgAudit } from './postgres/audit.js';
 import { pgComments } from './postgres/comments.js';
@@ -29,17 +30,6 @@ export interface PostgresStoreOptions {
   poolSize?: number;
 }
 
-/** `url` without its password, to name the database in a message. */
-function shown(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the configured database';
-  }
-}
-
 /** Why connecting failed, in a line: a refused connection has an empty message but a code (ECONNREFUSED). */
 function reasonOf(error: unknown): string {
   const { message, code, errors } = error as { message?: string; code?: string; errors?: unknown[] };
@@ -54,7 +44,7 @@ async function connect(db: PgDb, url: string): Promise<void> {
     await db.query('SELECT 1');
   } catch (error) {
     await db.end().catch(() => {});
-    throw new Error(`the PostgreSQL database ${shown(url)} cannot be reached: ${reasonOf(error)}`);
+    throw new Error(`the PostgreSQL database ${redactUrl(url, 'the configured database')} cannot be reached: ${reasonOf(error)}`);
   }
 }
 

@@ -13,6 +13,7 @@ import { assignSection, call, createReport, login, seedWorkspace, type SeededWor
 import { connectClient, type CollabClient } from '../../helpers/collabClient.js';
 import { fillForIssue } from '../../helpers/issuable.js';
 import { startInstances, type Instances } from '../../helpers/instances.js';
+import type { TestServer } from '../../helpers/startServer.js';
 import { appendParagraph, sectionText } from '../../helpers/sectionText.js';
 import { docFromStored } from '../../../server/storage/storedDocument.js';
 import { waitFor } from '../../helpers/waitFor.js';
@@ -40,6 +41,21 @@ describe('several instances share rooms (PostgreSQL + Redis)', () => {
     await assignSection(a!.url, office, report.id, report.sections[0]!.id, workspace.departments.noivu.id);
   }
 
+  /**
+   * Phòng Nội vụ's section open through each instance, both synced (`setUp` first unless the test already
+   * set up with options of its own).
+   */
+  async function noivuOnBoth(fresh = true) {
+    if (fresh) await setUp();
+    const [a, b] = instances.servers as [TestServer, TestServer];
+    const cookie = await login(a.url, workspace.noivu.username, workspace.noivu.password);
+    const room = report.sections[0]!.room;
+    const onA = connect(a.collabUrl, room, cookie);
+    const onB = connect(b.collabUrl, room, cookie);
+    await Promise.all([onA.synced(), onB.synced()]);
+    return { a, b, room, onA, onB };
+  }
+
   const connect = (url: string, room: string, cookie: string) => {
     const client = connectClient(url, room, cookie);
     clients.push(client);
@@ -52,13 +68,7 @@ describe('several instances share rooms (PostgreSQL + Redis)', () => {
   });
 
   it('relays an edit stored through one instance to the clients of the other, and the store holds each once', async () => {
-    await setUp();
-    const [a, b] = instances.servers;
-    const cookie = await login(a!.url, workspace.noivu.username, workspace.noivu.password);
-    const room = report.sections[0]!.room;
-    const onA = connect(a!.collabUrl, room, cookie);
-    const onB = connect(b!.collabUrl, room, cookie);
-    await Promise.all([onA.synced(), onB.synced()]);
+    const { a, b, room, onA, onB } = await noivuOnBoth();
 
     appendParagraph(onA.doc, 'Viết qua máy A');
     await waitFor(() => sectionText(onB.doc).includes('Viết qua máy A'), { what: 'the edit through A on B' });
@@ -108,13 +118,7 @@ describe('several instances share rooms (PostgreSQL + Redis)', () => {
   });
 
   it('shows presence across instances, stamped with the name the server knows, and removes it when the person leaves', async () => {
-    await setUp();
-    const [a, b] = instances.servers;
-    const cookie = await login(a!.url, workspace.noivu.username, workspace.noivu.password);
-    const room = report.sections[0]!.room;
-    const onA = connect(a!.collabUrl, room, cookie);
-    const onB = connect(b!.collabUrl, room, cookie);
-    await Promise.all([onA.synced(), onB.synced()]);
+    const { a, b, room, onA, onB } = await noivuOnBoth();
     onA.provider.awareness.setLocalStateField('user', { name: 'Tên tự đặt', color: '#c0392b' });
     const seenOnB = () => onB.provider.awareness.getStates().get(onA.doc.clientID) as { user?: { name?: string } } | undefined;
     await waitFor(() => seenOnB()?.user?.name === 'Lê Văn Nam', { what: "A's caret on B with the server's name" });
@@ -230,12 +234,7 @@ describe('several instances share rooms (PostgreSQL + Redis)', () => {
             close: () => bus.close(),
           };
     await setUp({ wrapBus: losing, config: { scale: { databaseUrl: null, redisUrl: null, redisPrefix: 'x', gapWaitMs: 50, verifyEveryMs: 300 } } });
-    const [a, b] = instances.servers;
-    const cookie = await login(a!.url, workspace.noivu.username, workspace.noivu.password);
-    const room = report.sections[0]!.room;
-    const onA = connect(a!.collabUrl, room, cookie);
-    const onB = connect(b!.collabUrl, room, cookie);
-    await Promise.all([onA.synced(), onB.synced()]);
+    const { a, b, room, onA, onB } = await noivuOnBoth(false);
 
     // Lost, then followed by another: B sees the gap and reads the store.
     appendParagraph(onA.doc, 'Mất trên đường');
