@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
+import { Redis } from 'ioredis';
 import { AccountService } from './accounts/accountService.js';
 import type { LoginThrottle } from './auth/loginThrottle.js';
 import { createLoginThrottle } from './auth/throttleFactory.js';
@@ -59,7 +60,6 @@ import { createIssuedPdfService } from './signing/issuedPdf.js';
 import { signedCopyPublisher } from './signing/signedCopyRoom.js';
 import { createSignedCopyService } from './signing/signedCopyService.js';
 import { sofficeRenderer } from './signing/sofficeRenderer.js';
-import { Redis } from 'ioredis';
 import { createNfcRepair } from './collab/nfcRepair.js';
 import { LiveEvents } from './scale/liveEvents.js';
 import { openRedisBus } from './scale/redisBus.js';
@@ -119,13 +119,6 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const clock = options.now ?? (() => new Date());
   const auditLog = createAuditLog({ store, now: clock });
   const editTally = new EditTally({ store, now: clock, logger: app.log });
-  // An edit stored in a section's room may turn its approval to `changed`; every edit is counted for the
-  // audit log; a frame's subject is its report's title (issue 10). `review` and `titles` are made below.
-  // Failed sign-ins are counted across every instance when there are several (issue 11): in Redis.
-  const throttleRedis = options.throttle || !config.scale.redisUrl ? undefined : openThrottleConnection(config.scale.redisUrl);
-  const throttle = createLoginThrottle(config.auth.throttle, throttleRedis, `${config.scale.redisPrefix}:login-throttle:`, (error) =>
-    app.log.error({ err: error }, 'login throttle: Redis did not answer; sign-in refused with 503'),
-  );
   // Other instances serving the same rooms (issue 11): stored updates, presence and changes of rights go
   // through the bus; rooms catch up from the store.
   const bus = options.bus !== undefined ? options.bus : await openBus(config, app.log).catch(async (error: unknown) => {
@@ -133,6 +126,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     releaseDataDir();
     throw error;
   });
+  // Failed sign-ins are counted across every instance when there are several (issue 11): in Redis.
+  const throttleRedis = options.throttle || !config.scale.redisUrl ? undefined : openThrottleConnection(config.scale.redisUrl);
+  const throttle = createLoginThrottle(config.auth.throttle, throttleRedis, `${config.scale.redisPrefix}:login-throttle:`, (error) =>
+    app.log.error({ err: error }, 'login throttle: Redis did not answer; sign-in refused with 503'),
+  );
+  // An edit stored in a section's room may turn its approval to `changed`; every edit is counted for the
+  // audit log; a frame's subject is its report's title (issue 10). `review` and `titles` are made below.
   const registry = new RoomRegistry(
     meterAppends(store, metrics),
     config.collab,
