@@ -10,9 +10,11 @@
  *    stamp awareness with who it is ........... collab/awarenessIdentity.ts
  *    drop writes from readers ................. collab/room.ts (4403)
  *    apply, persist, then broadcast ........... collab/room.ts, collab/roomPersistence.ts
+ *    then publish to the other instances ...... scale/roomFanout.ts (theirs applied here in order)
  * 6. compact in the background, unload idle ... collab/roomPersistence.ts, collab/roomRegistry.ts
  *
- * Ownership changes reach live connections through collab/liveAccess.ts.
+ * Ownership changes reach live connections through collab/liveAccess.ts — on every instance through
+ * scale/liveEvents.ts.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
