@@ -10,7 +10,7 @@
  *    stamp awareness with who it is ........... collab/awarenessIdentity.ts
  *    drop writes from readers ................. collab/room.ts (4403)
  *    apply, persist, then broadcast ........... collab/room.ts, collab/roomPersistence.ts
- *    then publish to the other instances ...... scale/roomFanout.ts (theirs applied here in order)
+ *    (once stored, also to other instances .... scale/roomFanout.ts; theirs are applied here in order)
  * 6. compact in the background, unload idle ... collab/roomPersistence.ts, collab/roomRegistry.ts
  *
  * Ownership changes reach live connections through collab/liveAccess.ts — on every instance through
