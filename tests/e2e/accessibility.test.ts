@@ -8,8 +8,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assignSection, call, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { assignSection, call, createReport } from '../helpers/api.js';
 import { editorSelector, loginAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 
 /** A violation as the failure shows it: the rule, its impact, what it says, where. */
@@ -38,18 +39,16 @@ const SECTION = 'tham-muu';
 describe('accessibility of every page (axe-core)', { timeout: 120_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
   let reportId: string;
   let versionId: string;
 
   beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-    const report = await createReport(server().url, { title: 'Sơ kết công tác thi đua 6 tháng' }, officeCookie);
+    const report = await createReport(server().url, { title: 'Sơ kết công tác thi đua 6 tháng' }, officeCookie());
     reportId = report.id;
-    await assignSection(server().url, officeCookie, reportId, SECTION, workspace.departments.noivu.id);
-    const version = await call(server().url, officeCookie, 'POST', `/api/reports/${reportId}/versions`, { label: 'Bản đầu' });
+    await assignSection(server().url, officeCookie(), reportId, SECTION, workspace().departments.noivu.id);
+    const version = await call(server().url, officeCookie(), 'POST', `/api/reports/${reportId}/versions`, { label: 'Bản đầu' });
     expect(version.status).toBe(201);
     versionId = ((await version.json()) as { id: string }).id;
   });
@@ -71,13 +70,13 @@ describe('accessibility of every page (axe-core)', { timeout: 120_000 }, () => {
   });
 
   it('finds nothing serious on the report list', async () => {
-    const page = await signedIn(url('/'), workspace.office);
+    const page = await signedIn(url('/'), workspace().office);
     await page.getByTestId(`report-row-${reportId}`).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('finds nothing serious on a report as the department writing a section, with a table, a tally and the toolbar', async () => {
-    const page = await signedIn(reportUrl(), workspace.noivu);
+    const page = await signedIn(reportUrl(), workspace().noivu);
     await waitForSaveState(page, 'saved');
     await typeInSection(page, SECTION, 'end', ' Đã tổ chức 12 hội nghị.');
     await page.keyboard.press('Enter');
@@ -92,13 +91,13 @@ describe('accessibility of every page (axe-core)', { timeout: 120_000 }, () => {
   });
 
   it('finds nothing serious on a report as the office, which writes its header and footer', async () => {
-    const page = await signedIn(reportUrl(), workspace.office);
+    const page = await signedIn(reportUrl(), workspace().office);
     await waitForSaveState(page, 'saved');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('finds nothing serious on a report as the chairperson, with a comment in the review sidebar', async () => {
-    const page = await signedIn(reportUrl(), workspace.chair);
+    const page = await signedIn(reportUrl(), workspace().chair);
     await waitForEditorText(page, SECTION, 'Đã tổ chức 12 hội nghị.');
     // Select "12 hội nghị" in the (read-only) text, as a drag of the mouse would.
     await page.locator(editorSelector(SECTION)).evaluate((editor, words) => {
@@ -119,20 +118,20 @@ describe('accessibility of every page (axe-core)', { timeout: 120_000 }, () => {
   });
 
   it('finds nothing serious on the administration page', async () => {
-    const page = await signedIn(url('/admin'), workspace.admin);
+    const page = await signedIn(url('/admin'), workspace().admin);
     await page.getByTestId('departments-panel').waitFor();
     await page.locator('[data-testid^="user-row-"]').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('finds nothing serious on the audit log', async () => {
-    const page = await signedIn(url('/audit'), workspace.admin);
+    const page = await signedIn(url('/audit'), workspace().admin);
     await page.getByTestId('audit-range').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('finds nothing serious on a version and on its comparison with now', async () => {
-    const page = await signedIn(url(`/reports/${reportId}/versions/${versionId}`), workspace.office);
+    const page = await signedIn(url(`/reports/${reportId}/versions/${versionId}`), workspace().office);
     await page.getByTestId('version-title').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('version-tab-diff').click();
@@ -142,7 +141,7 @@ describe('accessibility of every page (axe-core)', { timeout: 120_000 }, () => {
   });
 
   it('finds nothing serious on a path that is no page', async () => {
-    const page = await signedIn(url('/'), workspace.office);
+    const page = await signedIn(url('/'), workspace().office);
     await page.goto(url('/khong-co-trang-nay'));
     await page.getByRole('heading', { name: '404' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

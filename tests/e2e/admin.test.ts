@@ -3,9 +3,9 @@
  * account created there work at once: the new person logs in and sees their department.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { describe, expect, it } from 'vitest';
 import { loginAs, useBrowser } from '../helpers/browser.js';
+import { useSeededWorkspace } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 
 /** Submits the login form at `/login`, whatever the answer (for credentials that are expected to fail). */
@@ -19,11 +19,7 @@ async function tryLogin(page: Page, url: string, username: string, password: str
 describe('the admin page', { timeout: 90_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-  });
+  const workspace = useSeededWorkspace(server);
 
   async function openAdmin(): Promise<Page> {
     const page = await browsers.newPage();
@@ -66,10 +62,10 @@ describe('the admin page', { timeout: 90_000 }, () => {
   it("shows the server's refusal of a taken username or department name", async () => {
     const admin = await openAdmin();
     const form = admin.getByTestId('user-create-form');
-    await form.getByTestId('user-create-username').fill(workspace.noivu.username);
+    await form.getByTestId('user-create-username').fill(workspace().noivu.username);
     await form.getByTestId('user-create-display-name').fill('Người trùng tên');
     await form.getByTestId('user-create-password').fill('mat-khau-dai-du');
-    await form.getByTestId('user-create-department').selectOption(workspace.departments.vhtt.id);
+    await form.getByTestId('user-create-department').selectOption(workspace().departments.vhtt.id);
     await form.getByTestId('user-create-submit').click();
     await form.getByRole('alert').filter({ hasText: 'Tên đăng nhập này đã có người dùng.' }).waitFor();
 
@@ -80,27 +76,27 @@ describe('the admin page', { timeout: 90_000 }, () => {
 
   it('renames an account, changes its department, resets its password and disables it', async () => {
     const admin = await openAdmin();
-    const row = admin.getByTestId(`user-row-${workspace.vhtt.id}`);
+    const row = admin.getByTestId(`user-row-${workspace().vhtt.id}`);
     await row.getByTestId('user-display-name-input').fill('Trần Thị Thủy Tiên');
-    await row.getByTestId('user-department-select').selectOption(workspace.departments.noivu.id);
+    await row.getByTestId('user-department-select').selectOption(workspace().departments.noivu.id);
     await row.getByTestId('user-save').click();
     await row.getByTestId('user-save').waitFor({ state: 'detached' });
 
     await row.getByTestId('user-password-open').click();
-    const detail = admin.getByTestId(`user-detail-${workspace.vhtt.id}`);
+    const detail = admin.getByTestId(`user-detail-${workspace().vhtt.id}`);
     await detail.getByTestId('user-password-input').fill('mat-khau-moi-cua-thuy');
     await detail.getByTestId('user-password-submit').click();
     await detail.getByTestId('user-password-done').waitFor();
 
     const person = await browsers.newPage();
-    await loginAs(person, `${server().url}/`, workspace.vhtt.username, 'mat-khau-moi-cua-thuy');
+    await loginAs(person, `${server().url}/`, workspace().vhtt.username, 'mat-khau-moi-cua-thuy');
     expect(await person.getByTestId('current-user-name').innerText()).toBe('Trần Thị Thủy Tiên');
     expect(await person.getByTestId('current-user-detail').innerText()).toBe('Phòng Nội vụ · Chuyên viên');
 
     await row.getByTestId('user-toggle').click();
     await row.getByTestId('user-status').filter({ hasText: 'Đã khóa' }).waitFor();
     const locked = await browsers.newPage();
-    await tryLogin(locked, server().url, workspace.vhtt.username, 'mat-khau-moi-cua-thuy');
+    await tryLogin(locked, server().url, workspace().vhtt.username, 'mat-khau-moi-cua-thuy');
     await locked.getByTestId('login-error').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor();
     // The disabled person's open page loses its session too: its next call shows the login page.
     await person.reload();
@@ -112,7 +108,7 @@ describe('the admin page', { timeout: 90_000 }, () => {
 
   it('renames and disables a department, and keeps the workspace names', async () => {
     const admin = await openAdmin();
-    const row = admin.getByTestId(`department-row-${workspace.departments.vhtt.id}`);
+    const row = admin.getByTestId(`department-row-${workspace().departments.vhtt.id}`);
     await row.getByTestId('department-name-input').fill('Phòng Văn hóa, Khoa học và Thông tin');
     await row.getByTestId('department-rename').click();
     await row.getByTestId('department-rename').waitFor({ state: 'detached' });
@@ -141,7 +137,7 @@ describe('the admin page', { timeout: 90_000 }, () => {
 
   it('refuses the page to anyone but the admin', async () => {
     const page = await browsers.newPage();
-    await loginAs(page, `${server().url}/admin`, workspace.office.username, workspace.office.password);
+    await loginAs(page, `${server().url}/admin`, workspace().office.username, workspace().office.password);
     await page.getByTestId('admin-forbidden').waitFor();
     expect(await page.getByTestId('users-panel').count()).toBe(0);
   });

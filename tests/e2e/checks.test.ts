@@ -5,13 +5,14 @@
  * own section's. The "Ban hành" dialog lists the errors that stop the issue instead of letting the office try.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFrame } from '../../common/frame.js';
 import type { Report } from '../../common/report.js';
-import { assignSection, call, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { assignSection, call, createReport, login } from '../helpers/api.js';
 import { byTestId, editorSelector, loginAs, typeInSection, useBrowser, waitForSaveState, waitForValue } from '../helpers/browser.js';
 import { connectClient } from '../helpers/collabClient.js';
 import { fillForIssue } from '../helpers/issuable.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
 
@@ -20,24 +21,19 @@ const finding = (rule: string) => `[data-testid="check-finding"][data-rule="${ru
 describe('the form checker on the report page', { timeout: 120_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
 
   /** A report whose section `tham-muu` is Phòng Nội vụ's. */
   async function newReport(title: string): Promise<Report> {
-    const report = await createReport(server().url, { title }, officeCookie);
-    await assignSection(server().url, officeCookie, report.id, 'tham-muu', workspace.departments.noivu.id);
+    const report = await createReport(server().url, { title }, officeCookie());
+    await assignSection(server().url, officeCookie(), report.id, 'tham-muu', workspace().departments.noivu.id);
     return report;
   }
 
   async function open(reportId: string, who: 'office' | 'noivu'): Promise<Page> {
     const page = await browsers.newPage();
-    await loginAs(page, `${server().url}/reports/${reportId}`, workspace[who].username, workspace[who].password);
+    await loginAs(page, `${server().url}/reports/${reportId}`, workspace()[who].username, workspace()[who].password);
     await waitForSaveState(page, 'saved');
     await page.getByTestId('checks-panel').waitFor();
     // The panel opens on demand: one line with the counts until then.
@@ -71,7 +67,7 @@ describe('the form checker on the report page', { timeout: 120_000 }, () => {
     await waitForValue(noivu, byTestId('frame-signTitle'), 'Q. CHỦ TỊCH');
     await found.waitFor({ state: 'detached' });
     await seen.waitFor({ state: 'detached' });
-    const stored = connectClient(server().collabUrl, `${report.id}/frame`, officeCookie);
+    const stored = connectClient(server().collabUrl, `${report.id}/frame`, officeCookie());
     try {
       await stored.synced();
       await waitFor(() => readFrame(stored.doc).signTitle === 'Q. CHỦ TỊCH', { what: 'the fix in the frame room' });
@@ -92,9 +88,9 @@ describe('the form checker on the report page', { timeout: 120_000 }, () => {
 
   it('lists in the "Ban hành" dialog the errors that stop the issue, and lets the office issue once they are fixed', async () => {
     const report = await newReport('Sơ kết công tác thi đua năm 2025');
-    await fillForIssue(server(), officeCookie, report);
-    const chair = await login(server().url, workspace.chair.username, workspace.chair.password);
-    for (const [cookie, to] of [[officeCookie, 'review'], [chair, 'approved']] as const) {
+    await fillForIssue(server(), officeCookie(), report);
+    const chair = await login(server().url, workspace().chair.username, workspace().chair.password);
+    for (const [cookie, to] of [[officeCookie(), 'review'], [chair, 'approved']] as const) {
       expect((await call(server().url, cookie, 'POST', `/api/reports/${report.id}/status`, { to })).status).toBe(200);
     }
     const office = await open(report.id, 'office');
@@ -115,7 +111,7 @@ describe('the form checker on the report page', { timeout: 120_000 }, () => {
     await office.getByTestId('workflow-to-issued').click();
     await office.getByTestId('issue-submit').click();
     await office.getByTestId('issue-dialog').waitFor({ state: 'detached' });
-    await waitFor(async () => ((await (await call(server().url, officeCookie, 'GET', `/api/reports/${report.id}`)).json()) as Report).status === 'issued', {
+    await waitFor(async () => ((await (await call(server().url, officeCookie(), 'GET', `/api/reports/${report.id}`)).json()) as Report).status === 'issued', {
       what: 'the report issued',
     });
     expect(await office.getByTestId('issue-checks').count()).toBe(0);

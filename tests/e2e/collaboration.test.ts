@@ -2,9 +2,10 @@
  * Two people in two browsers write the same section at once — the office and the department that owns the
  * section: each sees the other's text and the other's caret, labelled with the other's account name.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { assignSection, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { assignSection, createReport } from '../helpers/api.js';
 import { editorText, loginAs, occurrences, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 
 /** The display names seedWorkspace gives the office's and Phòng Nội vụ's accounts. */
@@ -14,25 +15,20 @@ const NOI_VU_NAME = 'Lê Văn Nam';
 describe('two people writing one section', { timeout: 60_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
 
   /** A report whose first section belongs to Phòng Nội vụ, open in the office's and Nội vụ's browsers. */
   async function openTogether(title?: string) {
-    const report = await createReport(server().url, title === undefined ? {} : { title }, officeCookie);
+    const report = await createReport(server().url, title === undefined ? {} : { title }, officeCookie());
     const sectionId = 'tham-muu';
-    await assignSection(server().url, officeCookie, report.id, sectionId, workspace.departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, sectionId, workspace().departments.noivu.id);
     const url = `${server().url}/reports/${report.id}`;
     const office = await browsers.newPage();
     const noivu = await browsers.newPage();
     await Promise.all([
-      loginAs(office, url, workspace.office.username, workspace.office.password),
-      loginAs(noivu, url, workspace.noivu.username, workspace.noivu.password),
+      loginAs(office, url, workspace().office.username, workspace().office.password),
+      loginAs(noivu, url, workspace().noivu.username, workspace().noivu.password),
     ]);
     return { sectionId, office, noivu };
   }

@@ -6,9 +6,10 @@
  * sees violations.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { assignSection, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { assignSection, createReport } from '../helpers/api.js';
 import { loginAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState, WAIT_MS } from '../helpers/browser.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 
 interface Violation {
@@ -41,18 +42,13 @@ async function watchViolations(page: Page): Promise<{ console: string[]; events:
 describe('the client under the Content-Security-Policy', { timeout: 60_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
 
   it('loads the report page and lets two people type, with carets, without a single violation', async () => {
-    const report = await createReport(server().url, { title: 'Báo cáo kiểm tra CSP' }, officeCookie);
+    const report = await createReport(server().url, { title: 'Báo cáo kiểm tra CSP' }, officeCookie());
     const sectionId = 'tham-muu';
-    await assignSection(server().url, officeCookie, report.id, sectionId, workspace.departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, sectionId, workspace().departments.noivu.id);
     const url = `${server().url}/reports/${report.id}`;
 
     const office = await browsers.newPage();
@@ -62,8 +58,8 @@ describe('the client under the Content-Security-Policy', { timeout: 60_000 }, ()
     expect(policy).toContain("script-src 'self'");
 
     await Promise.all([
-      loginAs(office, url, workspace.office.username, workspace.office.password),
-      loginAs(noivu, url, workspace.noivu.username, workspace.noivu.password),
+      loginAs(office, url, workspace().office.username, workspace().office.password),
+      loginAs(noivu, url, workspace().noivu.username, workspace().noivu.password),
     ]);
     await Promise.all([waitForSaveState(office, 'saved'), waitForSaveState(noivu, 'saved')]);
     const officeText = 'Văn phòng tổng hợp số liệu quý II. ';

@@ -3,40 +3,32 @@
  * live to the frame room; a department sees every change at once and cannot change anything.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFrame, type FrameFields } from '../../common/frame.js';
 import { formatRoomName } from '../../common/rooms.js';
-import { assignSection, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { assignSection, createReport } from '../helpers/api.js';
 import { byTestId, loginAs, useBrowser, waitForSaveState, waitForText, waitForValue } from '../helpers/browser.js';
-import { connectClient, type CollabClient } from '../helpers/collabClient.js';
+import { useRoomClients } from '../helpers/roomClients.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 describe('the header and footer of a report', { timeout: 90_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-  const clients: CollabClient[] = [];
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
-
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
+  const openRoom = useRoomClients(server, officeCookie);
 
   /** A report with a section for Phòng Nội vụ, open in the office's and Nội vụ's browsers. */
   async function openAsOfficeAndDepartment(): Promise<{ reportId: string; office: Page; noivu: Page }> {
-    const report = await createReport(server().url, { title: 'Sơ kết phong trào thi đua năm 2024' }, officeCookie);
-    await assignSection(server().url, officeCookie, report.id, report.sections[0]!.id, workspace.departments.noivu.id);
+    const report = await createReport(server().url, { title: 'Sơ kết phong trào thi đua năm 2024' }, officeCookie());
+    await assignSection(server().url, officeCookie(), report.id, report.sections[0]!.id, workspace().departments.noivu.id);
     const url = `${server().url}/reports/${report.id}`;
     const [office, noivu] = [await browsers.newPage(), await browsers.newPage()];
     await Promise.all([
-      loginAs(office, url, workspace.office.username, workspace.office.password),
-      loginAs(noivu, url, workspace.noivu.username, workspace.noivu.password),
+      loginAs(office, url, workspace().office.username, workspace().office.password),
+      loginAs(noivu, url, workspace().noivu.username, workspace().noivu.password),
     ]);
     await Promise.all([waitForSaveState(office, 'saved'), waitForSaveState(noivu, 'saved')]);
     return { reportId: report.id, office, noivu };
@@ -44,9 +36,7 @@ describe('the header and footer of a report', { timeout: 90_000 }, () => {
 
   /** The frame as the server's room holds it, read by a client of our own. */
   async function storedFrame(reportId: string): Promise<() => FrameFields> {
-    const client = connectClient(server().collabUrl, formatRoomName({ reportId, part: { kind: 'frame' } }), officeCookie);
-    clients.push(client);
-    await client.synced();
+    const client = await openRoom(formatRoomName({ reportId, part: { kind: 'frame' } }));
     return () => readFrame(client.doc);
   }
 

@@ -5,12 +5,13 @@
  * server stores — and Ctrl+Shift+Z / Ctrl+Y make it again.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFrame, type FrameFields } from '../../common/frame.js';
 import { formatRoomName } from '../../common/rooms.js';
-import { createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { createReport } from '../helpers/api.js';
 import { byTestId, loginAs, useBrowser, waitForSaveState, waitForValue } from '../helpers/browser.js';
-import { connectClient, type CollabClient } from '../helpers/collabClient.js';
+import { useRoomClients } from '../helpers/roomClients.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 import { storedDoc } from '../helpers/storedDoc.js';
 import { waitFor } from '../helpers/waitFor.js';
@@ -21,29 +22,18 @@ const TITLE = 'PHÓ CHỦ TỊCH';
 describe('undo in the header and footer', { timeout: 90_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-  const clients: CollabClient[] = [];
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
-
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
+  const openRoom = useRoomClients(server, officeCookie);
 
   /** A new report open in the office's browser (A) and the admin's (B): both may write the frame. */
   async function openTwice(): Promise<{ reportId: string; a: Page; b: Page; live: () => FrameFields }> {
-    const report = await createReport(server().url, { title: 'Sơ kết thi đua năm 2024' }, officeCookie);
+    const report = await createReport(server().url, { title: 'Sơ kết thi đua năm 2024' }, officeCookie());
     const url = `${server().url}/reports/${report.id}`;
     const [a, b] = [await browsers.newPage(), await browsers.newPage()];
-    await Promise.all([loginAs(a, url, workspace.office.username, workspace.office.password), loginAs(b, url, 'admin', server().adminPassword)]);
+    await Promise.all([loginAs(a, url, workspace().office.username, workspace().office.password), loginAs(b, url, 'admin', server().adminPassword)]);
     await Promise.all([waitForSaveState(a, 'saved'), waitForSaveState(b, 'saved')]);
-    const client = connectClient(server().collabUrl, formatRoomName({ reportId: report.id, part: { kind: 'frame' } }), officeCookie);
-    clients.push(client);
-    await client.synced();
+    const client = await openRoom(formatRoomName({ reportId: report.id, part: { kind: 'frame' } }));
     return { reportId: report.id, a, b, live: () => readFrame(client.doc) };
   }
 

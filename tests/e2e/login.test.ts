@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_THROTTLE } from '../../server/auth/loginThrottle.js';
 import { defaultConfig } from '../../server/config.js';
-import { createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { createReport, login } from '../helpers/api.js';
 import { byTestId, loginAs, useBrowser, waitForSaveState, waitForValue } from '../helpers/browser.js';
+import { useSeededWorkspace } from '../helpers/seededWorkspace.js';
 import { ADMIN_PASSWORD, startServer, useServer, type TestServer } from '../helpers/startServer.js';
 
 const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
@@ -15,24 +16,20 @@ const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 describe('logging in', { timeout: 60_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-  });
+  const workspace = useSeededWorkspace(server);
 
   it('says so when the password is wrong, then lands on the reports with the right one; logout returns to login', async () => {
     const page = await browsers.newPage();
     await page.goto(`${server().url}/`);
     await page.waitForURL((url) => url.pathname === '/login');
 
-    await page.getByTestId('login-username').fill(workspace.noivu.username);
+    await page.getByTestId('login-username').fill(workspace().noivu.username);
     await page.getByTestId('login-password').fill('not-the-password');
     await page.getByTestId('login-submit').click();
     expect(await page.getByTestId('login-error').innerText()).toBe(WRONG);
     expect(new URL(page.url()).pathname).toBe('/login');
 
-    await page.getByTestId('login-password').fill(workspace.noivu.password);
+    await page.getByTestId('login-password').fill(workspace().noivu.password);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('report-list').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
@@ -53,14 +50,14 @@ describe('logging in', { timeout: 60_000 }, () => {
   });
 
   it('returns to the page the person was going to', async () => {
-    const officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
+    const officeCookie = await login(server().url, workspace().office.username, workspace().office.password);
     const report = await createReport(server().url, { title: 'Báo cáo mở từ đường dẫn' }, officeCookie);
     const page = await browsers.newPage();
     await page.goto(`${server().url}/reports/${report.id}`);
     await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === `/reports/${report.id}`);
 
-    await page.getByTestId('login-username').fill(workspace.chair.username);
-    await page.getByTestId('login-password').fill(workspace.chair.password);
+    await page.getByTestId('login-username').fill(workspace().chair.username);
+    await page.getByTestId('login-password').fill(workspace().chair.password);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => url.pathname === `/reports/${report.id}`);
     await waitForValue(page, byTestId('frame-subject'), 'Báo cáo mở từ đường dẫn');
@@ -68,10 +65,10 @@ describe('logging in', { timeout: 60_000 }, () => {
   });
 
   it('shows the login page, keeping the current page, when the session is gone', async () => {
-    const officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
+    const officeCookie = await login(server().url, workspace().office.username, workspace().office.password);
     const report = await createReport(server().url, { title: 'Phiên hết hạn' }, officeCookie);
     const page = await browsers.newPage();
-    await loginAs(page, `${server().url}/`, workspace.office.username, workspace.office.password);
+    await loginAs(page, `${server().url}/`, workspace().office.username, workspace().office.password);
     await page.getByTestId(`report-row-${report.id}`).waitFor();
 
     // As if the session had expired: the server no longer knows this browser.
@@ -82,8 +79,8 @@ describe('logging in', { timeout: 60_000 }, () => {
     expect(at.pathname).toBe('/login');
     expect(at.searchParams.get('next')).toBe(`/reports/${report.id}`);
 
-    await page.getByTestId('login-username').fill(workspace.office.username);
-    await page.getByTestId('login-password').fill(workspace.office.password);
+    await page.getByTestId('login-username').fill(workspace().office.username);
+    await page.getByTestId('login-password').fill(workspace().office.password);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => url.pathname === `/reports/${report.id}`);
     await waitForSaveState(page, 'saved');

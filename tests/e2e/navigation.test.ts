@@ -6,14 +6,16 @@
  */
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sectionSchema, type ProseMirrorJSON } from '../../common/editorSchema.js';
 import type { Report } from '../../common/report.js';
-import { assignSection, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { assignSection, createReport } from '../helpers/api.js';
 import { editorSelector, editorText, loginAs, useBrowser, waitForEditorText, waitForSaveState, waitForText } from '../helpers/browser.js';
-import { connectClient, type CollabClient } from '../helpers/collabClient.js';
+import type { CollabClient } from '../helpers/collabClient.js';
+import { useRoomClients } from '../helpers/roomClients.js';
 import { body, sectionText } from '../helpers/sectionText.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
 
@@ -43,36 +45,20 @@ function blocks(client: CollabClient): string[] {
 describe('navigation', { timeout: 90_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-  const clients: CollabClient[] = [];
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
-
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-  });
-
-  async function room(name: string): Promise<CollabClient> {
-    const client = connectClient(server().collabUrl, name, officeCookie);
-    clients.push(client);
-    await client.synced();
-    return client;
-  }
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
+  const room = useRoomClients(server, officeCookie);
 
   /** A report whose section IV holds `nodes` (written by a client of our own), open as the office. */
   async function sectionHolding(nodes: () => Y.XmlElement[]): Promise<{ page: Page; client: CollabClient }> {
-    const report = await createReport(server().url, {}, officeCookie);
+    const report = await createReport(server().url, {}, officeCookie());
     const client = await room(report.sections[3]!.room);
     client.doc.transact(() => {
       body(client.doc).delete(0, body(client.doc).length);
       body(client.doc).push(nodes());
     });
     const page = await browsers.newPage();
-    await loginAs(page, `${server().url}/reports/${report.id}`, workspace.office.username, workspace.office.password);
+    await loginAs(page, `${server().url}/reports/${report.id}`, workspace().office.username, workspace().office.password);
     await waitForSaveState(page, 'saved');
     await page.locator(`${editorSelector(SECTION)} [data-testid="award-tally"]`).first().waitFor();
     return { page, client };
@@ -123,9 +109,9 @@ describe('navigation', { timeout: 90_000 }, () => {
   });
 
   it('lists the sections and their headings in an outline that jumps to them and follows edits', async () => {
-    const report = await createReport(server().url, {}, officeCookie);
+    const report = await createReport(server().url, {}, officeCookie());
     const page = await browsers.newPage();
-    await loginAs(page, `${server().url}/reports/${report.id}`, workspace.office.username, workspace.office.password);
+    await loginAs(page, `${server().url}/reports/${report.id}`, workspace().office.username, workspace().office.password);
     await waitForSaveState(page, 'saved');
     await page.getByTestId('outline-toggle').click();
     const entries = await page.getByTestId('outline-entry').allTextContents();
@@ -155,9 +141,9 @@ describe('navigation', { timeout: 90_000 }, () => {
 
   /** A report with section II for Nội vụ (who writes it) and section III for Văn hóa, both holding "điển hình". */
   async function reportToSearch(): Promise<{ report: Report; ketQua: CollabClient; danhGia: CollabClient }> {
-    const report = await createReport(server().url, {}, officeCookie);
-    await assignSection(server().url, officeCookie, report.id, 'ket-qua', workspace.departments.noivu.id);
-    await assignSection(server().url, officeCookie, report.id, 'danh-gia', workspace.departments.vhtt.id);
+    const report = await createReport(server().url, {}, officeCookie());
+    await assignSection(server().url, officeCookie(), report.id, 'ket-qua', workspace().departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, 'danh-gia', workspace().departments.vhtt.id);
     const ketQua = await room(report.sections[1]!.room);
     const danhGia = await room(report.sections[2]!.room);
     ketQua.doc.transact(() => body(ketQua.doc).push([paragraph('Gương Điển hình tiên tiến được nhân rộng; các điển hình được khen thưởng.')]));
@@ -170,8 +156,8 @@ describe('navigation', { timeout: 90_000 }, () => {
     const [noivu, vhtt] = [await browsers.newPage(), await browsers.newPage()];
     const url = `${server().url}/reports/${report.id}`;
     await Promise.all([
-      loginAs(noivu, url, workspace.noivu.username, workspace.noivu.password),
-      loginAs(vhtt, url, workspace.vhtt.username, workspace.vhtt.password),
+      loginAs(noivu, url, workspace().noivu.username, workspace().noivu.password),
+      loginAs(vhtt, url, workspace().vhtt.username, workspace().vhtt.password),
     ]);
     await Promise.all([waitForSaveState(noivu, 'saved'), waitForSaveState(vhtt, 'saved')]);
     await waitForEditorText(noivu, 'danh-gia', 'ĐIỂN HÌNH');

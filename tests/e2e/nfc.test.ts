@@ -4,12 +4,12 @@
  * under way, only once it has ended.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFrame } from '../../common/frame.js';
 import { formatRoomName, sectionRoom } from '../../common/rooms.js';
 import { createReport } from '../helpers/api.js';
 import { byTestId, editorSelector, editorText, loginAs, pasteText, typeInSection, useBrowser, waitForEditorText, waitForSaveState, waitForValue } from '../helpers/browser.js';
-import { connectClient, type CollabClient } from '../helpers/collabClient.js';
+import { useRoomClients } from '../helpers/roomClients.js';
 import { sectionText } from '../helpers/sectionText.js';
 import { useServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
@@ -24,16 +24,12 @@ const isNfc = (text: string) => text === text.normalize('NFC');
 describe('Unicode NFC', { timeout: 60_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  const clients: CollabClient[] = [];
+  const room = useRoomClients(server, () => server().adminCookie);
   let reportId: string;
 
   beforeAll(() => {
     expect(DECOMPOSED).not.toBe(COMPOSED);
     expect(DECOMPOSED.normalize('NFC')).toBe(COMPOSED);
-  });
-
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
   });
 
   async function openReport(): Promise<Page> {
@@ -42,13 +38,6 @@ describe('Unicode NFC', { timeout: 60_000 }, () => {
     await loginAs(page, `${server().url}/reports/${reportId}`, 'admin', server().adminPassword);
     await waitForSaveState(page, 'saved');
     return page;
-  }
-
-  async function room(name: string): Promise<CollabClient> {
-    const client = connectClient(server().collabUrl, name, server().adminCookie);
-    clients.push(client);
-    await client.synced();
-    return client;
   }
 
   it('stores decomposed text pasted into a section as NFC', async () => {

@@ -9,11 +9,11 @@
  * itself still loads, as it would from the browser's cache, and the test decides when the server is back.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localCopyName } from '../../client/src/collab/localCopy.js';
 import type { Department } from '../../common/account.js';
 import type { Report } from '../../common/report.js';
-import { assignSection, call, createReport, createUser, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { assignSection, call, createReport, createUser } from '../helpers/api.js';
 import {
   editorText,
   loginAs,
@@ -25,11 +25,12 @@ import {
   waitForSaveState,
   WAIT_MS,
 } from '../helpers/browser.js';
-import { sectionText } from '../helpers/sectionText.js';
-import { useServer } from '../helpers/startServer.js';
-import { storedText } from '../helpers/storedDoc.js';
 import { readBrowserCopy, unsentShown } from '../helpers/browserCopies.js';
 import { routeRooms } from '../helpers/roomSockets.js';
+import { sectionText } from '../helpers/sectionText.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
+import { useServer } from '../helpers/startServer.js';
+import { storedText } from '../helpers/storedDoc.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 /** The section text of the browser's copy `name`, or null when there is none. */
@@ -58,13 +59,8 @@ async function signInHere(page: Page, username: string, password: string): Promi
 describe('unsent edits kept in the browser', { timeout: 120_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
 
   /** An editor account of its own in `department` (the tests change accounts; they must not share one). */
   async function newEditor(username: string, department: Department) {
@@ -81,11 +77,11 @@ describe('unsent edits kept in the browser', { timeout: 120_000 }, () => {
 
   /** A report whose sections I and II belong to `department`, the rest to Phòng Nội vụ's neighbour or none. */
   async function reportOf(department: Department): Promise<{ report: Report; one: string; two: string }> {
-    const report = await createReport(server().url, { title: 'Sơ kết công tác 6 tháng' }, officeCookie);
+    const report = await createReport(server().url, { title: 'Sơ kết công tác 6 tháng' }, officeCookie());
     const [one, two] = report.sections.map((section) => section.id);
     if (one === undefined || two === undefined) throw new Error('the template has fewer than two sections');
-    await assignSection(server().url, officeCookie, report.id, one, department.id);
-    await assignSection(server().url, officeCookie, report.id, two, department.id);
+    await assignSection(server().url, officeCookie(), report.id, one, department.id);
+    await assignSection(server().url, officeCookie(), report.id, two, department.id);
     return { report, one, two };
   }
 
@@ -99,8 +95,8 @@ describe('unsent edits kept in the browser', { timeout: 120_000 }, () => {
   }
 
   it('keeps text typed offline through a closed tab, says it is not sent, and sends it exactly once when the server is back', async () => {
-    const account = await newEditor('offline-tab', workspace.departments.noivu);
-    const { report, one } = await reportOf(workspace.departments.noivu);
+    const account = await newEditor('offline-tab', workspace().departments.noivu);
+    const { report, one } = await reportOf(workspace().departments.noivu);
     const url = `${server().url}/reports/${report.id}`;
     const room = `${report.id}/section/${one}`;
     const copy = localCopyName(account.id, room);
@@ -133,9 +129,9 @@ describe('unsent edits kept in the browser', { timeout: 120_000 }, () => {
   });
 
   it('sends text typed offline after the session ended and the same account signed in again — never as another account', async () => {
-    const account = await newEditor('offline-reset', workspace.departments.noivu);
-    const colleague = await newEditor('offline-colleague', workspace.departments.noivu);
-    const { report, one } = await reportOf(workspace.departments.noivu);
+    const account = await newEditor('offline-reset', workspace().departments.noivu);
+    const colleague = await newEditor('offline-colleague', workspace().departments.noivu);
+    const { report, one } = await reportOf(workspace().departments.noivu);
     const url = `${server().url}/reports/${report.id}`;
     const room = `${report.id}/section/${one}`;
     const copy = localCopyName(account.id, room);
@@ -179,9 +175,9 @@ describe('unsent edits kept in the browser', { timeout: 120_000 }, () => {
   });
 
   it('shows why, and the unsent text to copy, when the section was given to another department while typing offline', async () => {
-    const account = await newEditor('offline-moved', workspace.departments.vhtt);
+    const account = await newEditor('offline-moved', workspace().departments.vhtt);
     // Both sections are VHTT's: after losing section I the report is still shared with it.
-    const { report, one, two } = await reportOf(workspace.departments.vhtt);
+    const { report, one, two } = await reportOf(workspace().departments.vhtt);
     const url = `${server().url}/reports/${report.id}`;
     const room = `${report.id}/section/${one}`;
     const copy = localCopyName(account.id, room);
@@ -195,7 +191,7 @@ describe('unsent edits kept in the browser', { timeout: 120_000 }, () => {
     await typeInSection(page, one, 'end', typed);
     await waitForLocalCopy(page, copy, typed);
 
-    await assignSection(server().url, officeCookie, report.id, one, workspace.departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, one, workspace().departments.noivu.id);
     rooms.restore();
 
     const reason = 'Phần này đã được giao cho Phòng Nội vụ — nội dung bạn chưa gửi được giữ lại bên dưới để sao chép';

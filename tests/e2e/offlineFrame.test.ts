@@ -9,17 +9,18 @@
  * offline.test.ts: the page itself still loads, and the test decides when the server is back.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { localCopyName } from '../../client/src/collab/localCopy.js';
 import { readFrame } from '../../common/frame.js';
 import { formatRoomName, PREAMBLE_FRAGMENT } from '../../common/rooms.js';
-import { assignSection, call, createReport, createUser, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { assignSection, call, createReport, createUser } from '../helpers/api.js';
 import { byTestId, loginAs, occurrences, useBrowser, waitForSaveState, waitForValue, WAIT_MS } from '../helpers/browser.js';
-import { useServer } from '../helpers/startServer.js';
-import { storedDoc } from '../helpers/storedDoc.js';
 import { readBrowserCopy, unsentShown } from '../helpers/browserCopies.js';
 import { routeRooms } from '../helpers/roomSockets.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
+import { useServer } from '../helpers/startServer.js';
+import { storedDoc } from '../helpers/storedDoc.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 /** The opening paragraphs of a frame room's document, one line each. */
@@ -97,13 +98,8 @@ async function typeSubjectAndParagraph(page: Page, subjectTail: string, paragrap
 describe("the frame's unsent edits kept in the browser", { timeout: 120_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
 
   /** An office account of its own (the tests change accounts; they must not share one). */
   async function newOffice(username: string) {
@@ -114,8 +110,8 @@ describe("the frame's unsent edits kept in the browser", { timeout: 120_000 }, (
 
   /** A report whose first section belongs to Phòng Nội vụ (so a Nội vụ editor may still read it). */
   async function newReport(title: string) {
-    const report = await createReport(server().url, { title }, officeCookie);
-    await assignSection(server().url, officeCookie, report.id, report.sections[0]!.id, workspace.departments.noivu.id);
+    const report = await createReport(server().url, { title }, officeCookie());
+    await assignSection(server().url, officeCookie(), report.id, report.sections[0]!.id, workspace().departments.noivu.id);
     return { report, url: `${server().url}/reports/${report.id}`, room: formatRoomName({ reportId: report.id, part: { kind: 'frame' } }) };
   }
 
@@ -174,10 +170,10 @@ describe("the frame's unsent edits kept in the browser", { timeout: 120_000 }, (
 
     // A department's page reads the frame and keeps no copy of it.
     const reader = await browsers.newPage();
-    await loginAs(reader, url, workspace.noivu.username, workspace.noivu.password);
+    await loginAs(reader, url, workspace().noivu.username, workspace().noivu.password);
     await waitForValue(reader, byTestId('frame-subject'), subject);
     await waitForSaveState(reader, 'saved');
-    expect(await databaseNames(reader)).not.toContain(localCopyName(workspace.noivu.id, room));
+    expect(await databaseNames(reader)).not.toContain(localCopyName(workspace().noivu.id, room));
   });
 
   /**
@@ -220,7 +216,7 @@ describe("the frame's unsent edits kept in the browser", { timeout: 120_000 }, (
     // The admin makes the account an editor of Phòng Nội vụ: its rooms close with 4100 and reconnect as a reader's.
     const demoted = await call(server().url, server().adminCookie, 'PATCH', `/api/users/${account.id}`, {
       role: 'editor',
-      departmentId: workspace.departments.noivu.id,
+      departmentId: workspace().departments.noivu.id,
     });
     expect(demoted.status).toBe(200);
     await rooms.closedBy(room, 4100);

@@ -5,15 +5,17 @@
  * section takes it out of the room (without putting it in their undo history).
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readFile } from 'node:fs/promises';
 import type { Report } from '../../common/report.js';
-import { createReport, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { createReport } from '../helpers/api.js';
 import { editorSelector, editorText, loginAs, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
-import { connectClient, type CollabClient } from '../helpers/collabClient.js';
+import type { CollabClient } from '../helpers/collabClient.js';
 import { placeholders, waitForPlaceholders } from '../helpers/drafting.js';
+import { useRoomClients } from '../helpers/roomClients.js';
 import { body, sectionText } from '../helpers/sectionText.js';
+import { useSeededWorkspace } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 import { storedText } from '../helpers/storedDoc.js';
 import { waitFor } from '../helpers/waitFor.js';
@@ -27,18 +29,13 @@ interface TemplateJson {
 describe('guidance as placeholders', { timeout: 90_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
+  const workspace = useSeededWorkspace(server);
+  const openRoom = useRoomClients(server, () => server().adminCookie);
   let parts: TemplateJson['sections'][number]['parts'];
-  const clients: CollabClient[] = [];
 
   beforeAll(async () => {
-    workspace = await seedWorkspace(server());
     const template = JSON.parse(await readFile(new URL('../../templates/bao-cao-so-ket.json', import.meta.url), 'utf8')) as TemplateJson;
     parts = template.sections.find((section) => section.id === SECTION)!.parts;
-  });
-
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
   });
 
   async function open(page: Page, report: Report, account: { username: string; password: string }): Promise<void> {
@@ -51,7 +48,7 @@ describe('guidance as placeholders', { timeout: 90_000 }, () => {
   it('draws each part’s guidance greyed where the part is empty; typing there is plain text, and only it is stored', async () => {
     const report = await createReport(server().url, {}, server().adminCookie);
     const page = await browsers.newPage();
-    await open(page, report, workspace.admin);
+    await open(page, report, workspace().admin);
     await waitForPlaceholders(page, SECTION, [parts[0]!.guidance, parts[1]!.guidance]);
     const look = await page.locator(`${editorSelector(SECTION)} p.guidance-placeholder`).first().evaluate((element) => {
       const before = getComputedStyle(element, '::before');
@@ -74,9 +71,7 @@ describe('guidance as placeholders', { timeout: 90_000 }, () => {
 
   /** Writes the section as reports made before issue 12 started: each part's guidance as italic text. */
   async function writeOldContent(report: Report): Promise<CollabClient> {
-    const client = connectClient(server().collabUrl, sectionRoomOf(report), server().adminCookie);
-    clients.push(client);
-    await client.synced();
+    const client = await openRoom(sectionRoomOf(report));
     client.doc.transact(() => {
       const fragment = body(client.doc);
       fragment.delete(0, fragment.length);
@@ -101,7 +96,7 @@ describe('guidance as placeholders', { timeout: 90_000 }, () => {
 
     // The chairperson only reads: the guidance text is drawn as guidance, and stays in the room.
     const chair = await browsers.newPage();
-    await open(chair, report, workspace.chair);
+    await open(chair, report, workspace().chair);
     const legacy = chair.locator(`${editorSelector(SECTION)} p.guidance-text`);
     await legacy.first().waitFor();
     expect(await legacy.allTextContents()).toEqual([parts[0]!.guidance, parts[1]!.guidance]);
@@ -110,7 +105,7 @@ describe('guidance as placeholders', { timeout: 90_000 }, () => {
 
     // The office may write the section: its editor takes the guidance out; everyone sees placeholders.
     const office = await browsers.newPage();
-    await open(office, report, workspace.office);
+    await open(office, report, workspace().office);
     await waitFor(() => !sectionText(watcher.doc).includes('Nêu'), { what: 'the guidance taken out of the room' });
     for (const page of [office, chair]) await waitForPlaceholders(page, SECTION, [parts[0]!.guidance, parts[1]!.guidance]);
     expect(await chair.locator(`${editorSelector(SECTION)} p.guidance-text`).count()).toBe(0);

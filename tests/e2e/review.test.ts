@@ -8,10 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../../common/report.js';
-import { assignSection, call, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { assignSection, call, createReport, login } from '../helpers/api.js';
 import { editorSelector, loginAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 
 /**
@@ -70,25 +71,20 @@ function highlighted(page: Page, sectionId: string, kind = 'comment-highlight'):
 describe('reviewing a report in three browsers', { timeout: 120_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
 
   /** A report with `tham-muu` for Nội vụ (holding `text`) and `ket-qua` for VHTT, open as chair, Nội vụ and VHTT. */
   async function openReview(text: string) {
-    const report = await createReport(server().url, { title: 'Báo cáo sơ kết công tác thi đua' }, officeCookie);
-    await assignSection(server().url, officeCookie, report.id, 'tham-muu', workspace.departments.noivu.id);
-    await assignSection(server().url, officeCookie, report.id, 'ket-qua', workspace.departments.vhtt.id);
+    const report = await createReport(server().url, { title: 'Báo cáo sơ kết công tác thi đua' }, officeCookie());
+    await assignSection(server().url, officeCookie(), report.id, 'tham-muu', workspace().departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, 'ket-qua', workspace().departments.vhtt.id);
     const url = `${server().url}/reports/${report.id}`;
     const [chair, noivu, vhtt] = await Promise.all([browsers.newPage(), browsers.newPage(), browsers.newPage()]);
     await Promise.all([
-      loginAs(chair, url, workspace.chair.username, workspace.chair.password),
-      loginAs(noivu, url, workspace.noivu.username, workspace.noivu.password),
-      loginAs(vhtt, url, workspace.vhtt.username, workspace.vhtt.password),
+      loginAs(chair, url, workspace().chair.username, workspace().chair.password),
+      loginAs(noivu, url, workspace().noivu.username, workspace().noivu.password),
+      loginAs(vhtt, url, workspace().vhtt.username, workspace().vhtt.password),
     ]);
     await waitForSaveState(noivu, 'saved');
     await typeInSection(noivu, 'tham-muu', 'end', text);
@@ -225,13 +221,13 @@ describe('reviewing a report in three browsers', { timeout: 120_000 }, () => {
   it('leaves an approved section approved when its department opens it (opening is no edit)', async () => {
     const { noivu } = await openReview('Đã tặng 12 Bằng khen cho các tập thể.');
     await noivu.close();
-    const chairCookie = await login(server().url, workspace.chair.username, workspace.chair.password);
+    const chairCookie = await login(server().url, workspace().chair.username, workspace().chair.password);
     const reportId = new URL(noivu.url()).pathname.split('/').pop()!;
     const approve = await call(server().url, chairCookie, 'PUT', `/api/reports/${reportId}/sections/tham-muu/review`, { state: 'approved' });
     expect(approve.status).toBe(200);
 
     const again = await browsers.newPage();
-    await loginAs(again, `${server().url}/reports/${reportId}`, workspace.noivu.username, workspace.noivu.password);
+    await loginAs(again, `${server().url}/reports/${reportId}`, workspace().noivu.username, workspace().noivu.password);
     await waitForEditorText(again, 'tham-muu', 'Đã tặng 12 Bằng khen');
     await waitForSaveState(again, 'saved');
     await again.locator('[data-testid="verdict-tham-muu"][data-state="approved"]').waitFor();

@@ -5,9 +5,9 @@
  * right to write at once, without a reload.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../../common/report.js';
-import { assignSection, call, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { assignSection, call, createReport } from '../helpers/api.js';
 import {
   editorText,
   loginAs,
@@ -19,6 +19,7 @@ import {
   waitForEditorText,
   waitForSaveState,
 } from '../helpers/browser.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 
 const NOI_VU_WRITES = 'Phần này do Phòng Nội vụ soạn';
@@ -47,21 +48,16 @@ async function expectTypingRefused(page: Page, sectionId: string, text: string):
 describe('sections owned by departments', { timeout: 90_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
 
   /** A report with section I given to Nội vụ, section II to VHTT, the rest unassigned. */
   async function reportForTwoDepartments(): Promise<{ report: Report; one: string; two: string; three: string }> {
-    const report = await createReport(server().url, { title: 'Sơ kết công tác thi đua 6 tháng' }, officeCookie);
+    const report = await createReport(server().url, { title: 'Sơ kết công tác thi đua 6 tháng' }, officeCookie());
     const [one, two, three] = report.sections.map((section) => section.id);
     if (one === undefined || two === undefined || three === undefined) throw new Error('the template has fewer than three sections');
-    await assignSection(server().url, officeCookie, report.id, one, workspace.departments.noivu.id);
-    await assignSection(server().url, officeCookie, report.id, two, workspace.departments.vhtt.id);
+    await assignSection(server().url, officeCookie(), report.id, one, workspace().departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, two, workspace().departments.vhtt.id);
     return { report, one, two, three };
   }
 
@@ -76,9 +72,9 @@ describe('sections owned by departments', { timeout: 90_000 }, () => {
     const { report, one, two, three } = await reportForTwoDepartments();
     const url = `${server().url}/reports/${report.id}`;
     const [noivu, vhtt, chair] = await Promise.all([
-      openAs(workspace.noivu, url),
-      openAs(workspace.vhtt, url),
-      openAs(workspace.chair, url),
+      openAs(workspace().noivu, url),
+      openAs(workspace().vhtt, url),
+      openAs(workspace().chair, url),
     ]);
 
     // Who owns what, as every page shows it.
@@ -130,13 +126,13 @@ describe('sections owned by departments', { timeout: 90_000 }, () => {
   it('moves the right to write live when the office gives a section to another department', async () => {
     const { report, two, three } = await reportForTwoDepartments();
     // VHTT keeps a section of the report, so it still sees the report after losing section II.
-    await assignSection(server().url, officeCookie, report.id, three, workspace.departments.vhtt.id);
+    await assignSection(server().url, officeCookie(), report.id, three, workspace().departments.vhtt.id);
     const url = `${server().url}/reports/${report.id}`;
-    const [noivu, vhtt] = await Promise.all([openAs(workspace.noivu, url), openAs(workspace.vhtt, url)]);
+    const [noivu, vhtt] = await Promise.all([openAs(workspace().noivu, url), openAs(workspace().vhtt, url)]);
     await waitForEditable(noivu, two, false);
     await waitForEditable(vhtt, two, true);
 
-    await assignSection(server().url, officeCookie, report.id, two, workspace.departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, two, workspace().departments.noivu.id);
 
     await waitForEditable(noivu, two, true);
     await waitForEditable(vhtt, two, false);
@@ -154,9 +150,9 @@ describe('sections owned by departments', { timeout: 90_000 }, () => {
 
   it('drops what was typed after the section was taken away, and shows what the server kept', async () => {
     const { report, two, three } = await reportForTwoDepartments();
-    await assignSection(server().url, officeCookie, report.id, three, workspace.departments.vhtt.id);
+    await assignSection(server().url, officeCookie(), report.id, three, workspace().departments.vhtt.id);
     const url = `${server().url}/reports/${report.id}`;
-    const noivu = await openAs(workspace.noivu, url);
+    const noivu = await openAs(workspace().noivu, url);
     // VHTT's page hears of the reassignment late: the review room's messages are held back, so it still
     // lets VHTT type when the server already refuses VHTT's writes to section II.
     const vhtt = await browsers.newPage();
@@ -175,12 +171,12 @@ describe('sections owned by departments', { timeout: 90_000 }, () => {
     vhtt.on('websocket', (socket) => {
       if (socket.url().endsWith(`/section/${two}`)) sectionSockets.push(socket.url());
     });
-    await loginAs(vhtt, url, workspace.vhtt.username, workspace.vhtt.password);
+    await loginAs(vhtt, url, workspace().vhtt.username, workspace().vhtt.password);
     await waitForSaveState(vhtt, 'saved');
     await waitForEditable(vhtt, two, true);
 
     holdReview = true;
-    await assignSection(server().url, officeCookie, report.id, two, workspace.departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, two, workspace().departments.noivu.id);
     await waitForEditable(noivu, two, true);
     const refused = ' Viết sau khi đã mất quyền.';
     await typeInSection(vhtt, two, 'end', refused);
@@ -206,10 +202,10 @@ describe('sections owned by departments', { timeout: 90_000 }, () => {
   it('tells a department whose last section is taken away that the report is no longer shared with it', async () => {
     const { report, two } = await reportForTwoDepartments();
     const url = `${server().url}/reports/${report.id}`;
-    const [noivu, vhtt] = await Promise.all([openAs(workspace.noivu, url), openAs(workspace.vhtt, url)]);
+    const [noivu, vhtt] = await Promise.all([openAs(workspace().noivu, url), openAs(workspace().vhtt, url)]);
     await waitForEditable(vhtt, two, true);
 
-    await assignSection(server().url, officeCookie, report.id, two, workspace.departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, two, workspace().departments.noivu.id);
 
     await vhtt.getByTestId('report-lost').filter({ hasText: 'Báo cáo này không còn được chia sẻ với bạn' }).waitFor();
     await waitForEditable(noivu, two, true);
@@ -226,14 +222,14 @@ describe('sections owned by departments', { timeout: 90_000 }, () => {
       password,
       displayName: 'Đỗ Văn Chuyển',
       role: 'editor',
-      departmentId: workspace.departments.noivu.id,
+      departmentId: workspace().departments.noivu.id,
     });
     const { id } = (await created.json()) as { id: string };
     const page = await openAs({ username: 'chuyenphong', password }, url);
     await waitForEditable(page, one, true);
     await waitForEditable(page, two, false);
 
-    const moved = await call(server().url, server().adminCookie, 'PATCH', `/api/users/${id}`, { departmentId: workspace.departments.vhtt.id });
+    const moved = await call(server().url, server().adminCookie, 'PATCH', `/api/users/${id}`, { departmentId: workspace().departments.vhtt.id });
     expect(moved.status).toBe(200);
     await waitForEditable(page, one, false);
     await waitForEditable(page, two, true);
@@ -250,7 +246,7 @@ describe('sections owned by departments', { timeout: 90_000 }, () => {
   it('lets the office reassign a section from the report page, live for the department', async () => {
     const { report, one, three } = await reportForTwoDepartments();
     const url = `${server().url}/reports/${report.id}`;
-    const [office, vhtt] = await Promise.all([openAs(workspace.office, url), openAs(workspace.vhtt, url)]);
+    const [office, vhtt] = await Promise.all([openAs(workspace().office, url), openAs(workspace().vhtt, url)]);
     // The office writes every section and has no read-only note.
     for (const section of [one, three]) {
       await waitForEditable(office, section, true);
@@ -259,12 +255,12 @@ describe('sections owned by departments', { timeout: 90_000 }, () => {
     await waitForEditable(vhtt, three, false);
     expect(await readOnlyNote(vhtt, three)).toBe(UNASSIGNED);
 
-    await office.getByTestId(`assign-${three}`).selectOption(workspace.departments.vhtt.id);
+    await office.getByTestId(`assign-${three}`).selectOption(workspace().departments.vhtt.id);
 
     await waitForEditable(vhtt, three, true);
     await vhtt.getByTestId(`readonly-${three}`).waitFor({ state: 'detached' });
     await vhtt.getByTestId(`owner-${three}`).filter({ hasText: 'Phòng Văn hóa - Thông tin' }).waitFor();
-    expect(await office.getByTestId(`assign-${three}`).inputValue()).toBe(workspace.departments.vhtt.id);
+    expect(await office.getByTestId(`assign-${three}`).inputValue()).toBe(workspace().departments.vhtt.id);
 
     await office.getByTestId(`assign-${three}`).selectOption('');
     await waitForEditable(vhtt, three, false);
@@ -274,7 +270,7 @@ describe('sections owned by departments', { timeout: 90_000 }, () => {
   it('does not offer the assignment select to departments or the chairperson', async () => {
     const { report, one } = await reportForTwoDepartments();
     const url = `${server().url}/reports/${report.id}`;
-    for (const account of [workspace.noivu, workspace.chair]) {
+    for (const account of [workspace().noivu, workspace().chair]) {
       const page = await openAs(account, url);
       await page.getByTestId(`owner-${one}`).waitFor();
       expect(await page.getByTestId(`assign-${one}`).count()).toBe(0);

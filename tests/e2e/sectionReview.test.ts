@@ -7,15 +7,16 @@
  * report list counts approved sections and badges unread mentions.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { anchorOfText, plainText } from '../../common/anchors.js';
 import type { Report } from '../../common/report.js';
 import type { Anchor } from '../../common/review.js';
-import { assignSection, call, createReport, login, seedWorkspace, type Account, type SeededWorkspace } from '../helpers/api.js';
+import { assignSection, call, createReport, login, type Account } from '../helpers/api.js';
 import { loginAs, typeInSection, useBrowser, waitForEditable, waitForSaveState } from '../helpers/browser.js';
 import { connectClient } from '../helpers/collabClient.js';
 import { body } from '../helpers/sectionText.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 
 const APPROVED = 'Đã duyệt';
@@ -50,23 +51,17 @@ function focusedTestId(page: Page): Promise<string | null> {
 describe('the chairperson approves or returns sections', { timeout: 90_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-  let chairCookie: string;
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-    chairCookie = await login(server().url, workspace.chair.username, workspace.chair.password);
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
+  const chairCookie = useSession(server, () => workspace().chair);
 
   /** A report with section I given to Nội vụ and section II to VHTT. */
   async function reportForTwoDepartments(): Promise<{ report: Report; one: string; two: string }> {
-    const report = await createReport(server().url, { title: 'Sơ kết công tác thi đua 6 tháng' }, officeCookie);
+    const report = await createReport(server().url, { title: 'Sơ kết công tác thi đua 6 tháng' }, officeCookie());
     const [one, two] = report.sections.map((section) => section.id);
     if (one === undefined || two === undefined) throw new Error('the template has fewer than two sections');
-    await assignSection(server().url, officeCookie, report.id, one, workspace.departments.noivu.id);
-    await assignSection(server().url, officeCookie, report.id, two, workspace.departments.vhtt.id);
+    await assignSection(server().url, officeCookie(), report.id, one, workspace().departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, two, workspace().departments.vhtt.id);
     return { report, one, two };
   }
 
@@ -91,7 +86,7 @@ describe('the chairperson approves or returns sections', { timeout: 90_000 }, ()
 
   /** An anchor over the first words of a section, as a client makes it from the synced section. */
   async function anchorInSection(reportId: string, sectionId: string): Promise<{ anchor: Anchor; quote: string }> {
-    const client = connectClient(server().collabUrl, `${reportId}/section/${sectionId}`, chairCookie);
+    const client = connectClient(server().collabUrl, `${reportId}/section/${sectionId}`, chairCookie());
     try {
       await client.synced();
       const text = firstText(client.doc, 6);
@@ -102,13 +97,13 @@ describe('the chairperson approves or returns sections', { timeout: 90_000 }, ()
   }
 
   async function putVerdict(reportId: string, sectionId: string, verdict: { state: 'approved' | 'returned'; note?: string }) {
-    const response = await call(server().url, chairCookie, 'PUT', `/api/reports/${reportId}/sections/${sectionId}/review`, verdict);
+    const response = await call(server().url, chairCookie(), 'PUT', `/api/reports/${reportId}/sections/${sectionId}/review`, verdict);
     expect(response.status, await response.clone().text()).toBe(200);
   }
 
   it('shows an approval on the department’s page at once, and an edit after it as changed on both', async () => {
     const { report, one } = await reportForTwoDepartments();
-    const [chair, noivu] = await Promise.all([openReport(workspace.chair, report), openReport(workspace.noivu, report)]);
+    const [chair, noivu] = await Promise.all([openReport(workspace().chair, report), openReport(workspace().noivu, report)]);
     // "Chưa duyệt" is shown to nobody.
     for (const page of [chair, noivu]) expect(await page.getByTestId(`verdict-chip-${one}`).count()).toBe(0);
 
@@ -137,7 +132,7 @@ describe('the chairperson approves or returns sections', { timeout: 90_000 }, ()
 
   it('returns a section with a note its department sees, and refuses an empty note', async () => {
     const { report, two } = await reportForTwoDepartments();
-    const [chair, vhtt] = await Promise.all([openReport(workspace.chair, report), openReport(workspace.vhtt, report)]);
+    const [chair, vhtt] = await Promise.all([openReport(workspace().chair, report), openReport(workspace().vhtt, report)]);
 
     await chair.getByTestId(`verdict-return-${two}`).click();
     const note = chair.getByTestId(`verdict-note-${two}`);
@@ -155,7 +150,7 @@ describe('the chairperson approves or returns sections', { timeout: 90_000 }, ()
       expect(await page.getByTestId(`verdict-note-text-${two}`).innerText()).toBe('bổ sung số liệu quý IV');
     }
     await expectNotReloaded(vhtt);
-    const stored = (await (await call(server().url, officeCookie, 'GET', `/api/reports/${report.id}`)).json()) as Report;
+    const stored = (await (await call(server().url, officeCookie(), 'GET', `/api/reports/${report.id}`)).json()) as Report;
     expect(stored.sections.find((section) => section.id === two)?.review).toMatchObject({ state: 'returned', note: 'bổ sung số liệu quý IV' });
 
     // Returned: the button changes the note, starting from the one it has.
@@ -170,7 +165,7 @@ describe('the chairperson approves or returns sections', { timeout: 90_000 }, ()
 
   it('offers the buttons to the chairperson only', async () => {
     const { report } = await reportForTwoDepartments();
-    const others = await Promise.all([workspace.noivu, workspace.vhtt, workspace.office].map((account) => openReport(account, report)));
+    const others = await Promise.all([workspace().noivu, workspace().vhtt, workspace().office].map((account) => openReport(account, report)));
     for (const page of others) {
       for (const section of report.sections) {
         await page.getByTestId(`verdict-${section.id}`).waitFor({ state: 'attached' });
@@ -178,7 +173,7 @@ describe('the chairperson approves or returns sections', { timeout: 90_000 }, ()
         expect(await page.getByTestId(`verdict-return-${section.id}`).count()).toBe(0);
       }
     }
-    const chair = await openReport(workspace.chair, report);
+    const chair = await openReport(workspace().chair, report);
     for (const section of report.sections) {
       await chair.getByTestId(`verdict-approve-${section.id}`).waitFor();
       await chair.getByTestId(`verdict-return-${section.id}`).waitFor();
@@ -187,7 +182,7 @@ describe('the chairperson approves or returns sections', { timeout: 90_000 }, ()
 
   it('lets the chairperson return a section with the keyboard alone', async () => {
     const { report, one, two } = await reportForTwoDepartments();
-    const [chair, vhtt] = await Promise.all([openReport(workspace.chair, report), openReport(workspace.vhtt, report)]);
+    const [chair, vhtt] = await Promise.all([openReport(workspace().chair, report), openReport(workspace().vhtt, report)]);
 
     // From the top of the sheet, Tab by Tab: section I's buttons come first, then section II's.
     await chair.getByTestId('export-docx').focus();
@@ -227,7 +222,7 @@ describe('the chairperson approves or returns sections', { timeout: 90_000 }, ()
     await putVerdict(report.id, two, { state: 'returned', note: 'bổ sung số liệu quý IV' });
     const total = report.sections.length;
 
-    const vietnamese = await openAs(workspace.noivu, '/');
+    const vietnamese = await openAs(workspace().noivu, '/');
     const cell = vietnamese.getByTestId(`report-approved-${report.id}`);
     await cell.waitFor();
     expect(await cell.innerText()).toBe(`1/${total} phần đã duyệt`);
@@ -240,29 +235,29 @@ describe('the chairperson approves or returns sections', { timeout: 90_000 }, ()
   it('badges a report in the list of a department a comment mentions, until nothing is unread', async () => {
     const { report, one } = await reportForTwoDepartments();
     const { anchor, quote } = await anchorInSection(report.id, one);
-    const comment = await call(server().url, chairCookie, 'POST', `/api/reports/${report.id}/comments`, {
+    const comment = await call(server().url, chairCookie(), 'POST', `/api/reports/${report.id}/comments`, {
       sectionId: one,
       anchor,
       quote,
       body: 'Đề nghị Phòng Văn hóa - Thông tin phối hợp bổ sung số liệu.',
-      mentions: { departmentIds: [workspace.departments.vhtt.id], userIds: [] },
+      mentions: { departmentIds: [workspace().departments.vhtt.id], userIds: [] },
     });
     expect(comment.status, await comment.clone().text()).toBe(201);
     const thread = (await comment.json()) as { id: string };
 
-    const vhtt = await openAs(workspace.vhtt, '/');
+    const vhtt = await openAs(workspace().vhtt, '/');
     const badge = vhtt.getByRole('img', { name: '1 bình luận nhắc đến bạn hoặc phòng của bạn chưa xem' });
     await badge.waitFor();
     expect(await badge.innerText()).toBe('1 nhắc đến bạn');
     expect(await vhtt.getByTestId(`report-mentions-${report.id}`).count()).toBe(1);
 
     // Not mentioned: no badge.
-    const noivu = await openAs(workspace.noivu, '/');
+    const noivu = await openAs(workspace().noivu, '/');
     await noivu.getByTestId(`report-approved-${report.id}`).waitFor();
     expect(await noivu.getByTestId(`report-mentions-${report.id}`).count()).toBe(0);
 
     // Someone of VHTT opened the thread: the list, loaded again, has no badge.
-    const vhttCookie = await login(server().url, workspace.vhtt.username, workspace.vhtt.password);
+    const vhttCookie = await login(server().url, workspace().vhtt.username, workspace().vhtt.password);
     const read = await call(server().url, vhttCookie, 'POST', `/api/reports/${report.id}/comments/${thread.id}/read`);
     expect(read.status).toBe(204);
     await vhtt.reload();

@@ -6,12 +6,13 @@
  */
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProseMirrorJSON } from '../../common/editorSchema.js';
 import { sectionRoom } from '../../common/rooms.js';
 import { createReport } from '../helpers/api.js';
 import { editorSelector, loginAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
-import { connectClient, type CollabClient } from '../helpers/collabClient.js';
+import type { CollabClient } from '../helpers/collabClient.js';
+import { useRoomClients } from '../helpers/roomClients.js';
 import { body } from '../helpers/sectionText.js';
 import { useServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
@@ -99,18 +100,12 @@ async function pasteHtml(page: Page, html: string, text: string): Promise<void> 
 describe('tables in a section', { timeout: 90_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  const clients: CollabClient[] = [];
-
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-  });
+  const openRoom = useRoomClients(server, () => server().adminCookie);
 
   /** A new report open in a page at the end of the section, on an empty line; and a client of its room. */
   async function openAtEnd(): Promise<{ page: Page; room: CollabClient }> {
     const report = await createReport(server().url, {}, server().adminCookie);
-    const room = connectClient(server().collabUrl, sectionRoom(report.id, SECTION), server().adminCookie);
-    clients.push(room);
-    await room.synced();
+    const room = await openRoom(sectionRoom(report.id, SECTION));
     const page = await browsers.newPage();
     await loginAs(page, `${server().url}/reports/${report.id}`, 'admin', server().adminPassword);
     await waitForSaveState(page, 'saved');

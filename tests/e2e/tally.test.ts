@@ -5,9 +5,9 @@
  */
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sectionSchema } from '../../common/editorSchema.js';
-import { assignSection, createReport, login, seedWorkspace, type SeededWorkspace } from '../helpers/api.js';
+import { assignSection, createReport } from '../helpers/api.js';
 import {
   byTestId,
   holdableRoom,
@@ -19,8 +19,10 @@ import {
   waitForText,
   waitForValue,
 } from '../helpers/browser.js';
-import { connectClient, type CollabClient } from '../helpers/collabClient.js';
+import type { CollabClient } from '../helpers/collabClient.js';
+import { useRoomClients } from '../helpers/roomClients.js';
 import { body } from '../helpers/sectionText.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { useServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
 
@@ -52,26 +54,15 @@ const tallyId = (id: string) => byTestId(id, SECTION);
 describe('award tallies', { timeout: 90_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-  const clients: CollabClient[] = [];
-
-  beforeAll(async () => {
-    workspace = await seedWorkspace(server());
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-  });
-
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-  });
+  const workspace = useSeededWorkspace(server);
+  const officeCookie = useSession(server, () => workspace().office);
+  const openRoom = useRoomClients(server, officeCookie);
 
   /** A report whose section II belongs to Phòng Nội vụ, and a client of our own on that section's room. */
   async function reportForNoiVu(): Promise<{ url: string; reportId: string; room: CollabClient }> {
-    const report = await createReport(server().url, { title: 'Tổng kết khen thưởng năm 2024' }, officeCookie);
-    await assignSection(server().url, officeCookie, report.id, SECTION, workspace.departments.noivu.id);
-    const room = connectClient(server().collabUrl, report.sections.find((section) => section.id === SECTION)!.room, officeCookie);
-    clients.push(room);
-    await room.synced();
+    const report = await createReport(server().url, { title: 'Tổng kết khen thưởng năm 2024' }, officeCookie());
+    await assignSection(server().url, officeCookie(), report.id, SECTION, workspace().departments.noivu.id);
+    const room = await openRoom(report.sections.find((section) => section.id === SECTION)!.room);
     return { url: `${server().url}/reports/${report.id}`, reportId: report.id, room };
   }
 
@@ -94,7 +85,7 @@ describe('award tallies', { timeout: 90_000 }, () => {
     // Each browser's section socket can be held back, so each edits without seeing the other's edit.
     const sectionSocket = new RegExp(`/collab/[^/]+/section/${SECTION}$`);
     const [officeHeld, noivuHeld] = await Promise.all([holdableRoom(officePage, sectionSocket), holdableRoom(noivuPage, sectionSocket)]);
-    const [office, noivu] = await Promise.all([open(officePage, url, workspace.office), open(noivuPage, url, workspace.noivu)]);
+    const [office, noivu] = await Promise.all([open(officePage, url, workspace().office), open(noivuPage, url, workspace().noivu)]);
     await waitForEditable(noivu, SECTION, true);
 
     // The owning department inserts the tally; the office sees it and fills its first row.
@@ -166,7 +157,7 @@ describe('award tallies', { timeout: 90_000 }, () => {
 
   it('refuses a count the award form cannot receive, with a message, and stores nothing of it', async () => {
     const { url, room } = await reportForNoiVu();
-    const office = await open(await browsers.newPage(), url, workspace.office);
+    const office = await open(await browsers.newPage(), url, workspace().office);
     await insertTally(office);
 
     // A Cờ thi đua goes to collectives only.
@@ -200,8 +191,8 @@ describe('award tallies', { timeout: 90_000 }, () => {
   it('shows the tally read-only, with its prose, to those who may not write the section', async () => {
     const { url, reportId } = await reportForNoiVu();
     // Phòng Văn hóa - Thông tin writes section I, so it sees the report, but not section II.
-    await assignSection(server().url, officeCookie, reportId, 'tham-muu', workspace.departments.vhtt.id);
-    const [noivu, vhtt] = await Promise.all([open(await browsers.newPage(), url, workspace.noivu), open(await browsers.newPage(), url, workspace.vhtt)]);
+    await assignSection(server().url, officeCookie(), reportId, 'tham-muu', workspace().departments.vhtt.id);
+    const [noivu, vhtt] = await Promise.all([open(await browsers.newPage(), url, workspace().noivu), open(await browsers.newPage(), url, workspace().vhtt)]);
     await insertTally(noivu);
     await noivu.locator(tallyId('tally-award-0')).selectOption('bang-khen-chu-tich-ubnd-tinh');
     await noivu.locator(tallyId('tally-collectives-0')).fill('19');

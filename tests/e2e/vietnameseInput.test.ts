@@ -13,11 +13,11 @@
  * Telex ("Vieejt") and VNI ("Vie6t5") give different steps; some settings compose decomposed text.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sectionRoom } from '../../common/rooms.js';
 import { createReport } from '../helpers/api.js';
 import { editorSelector, editorText, loginAs, typeInSection, useBrowser, waitForEditorText, waitForSaveState } from '../helpers/browser.js';
-import { connectClient, type CollabClient } from '../helpers/collabClient.js';
+import { useRoomClients } from '../helpers/roomClients.js';
 import { sectionText } from '../helpers/sectionText.js';
 import { useServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
@@ -36,11 +36,7 @@ type Step = { compose: string } | { commit: string } | { key: string } | { backs
 describe('Vietnamese input methods with a remote edit mid-word', { timeout: 90_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  const clients: CollabClient[] = [];
-
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-  });
+  const openRoom = useRoomClients(server, () => server().adminCookie);
 
   /** A report open in two browsers, the section holding "Nước " with A's caret after it. */
   async function twoPeople(): Promise<{ reportId: string; a: Page; b: Page }> {
@@ -100,9 +96,7 @@ describe('Vietnamese input methods with a remote edit mid-word', { timeout: 90_0
       });
     }
     await Promise.all([waitForSaveState(a, 'saved'), waitForSaveState(b, 'saved')]);
-    const client = connectClient(server().collabUrl, sectionRoom(reportId, SECTION), server().adminCookie);
-    clients.push(client);
-    await client.synced();
+    const client = await openRoom(sectionRoom(reportId, SECTION));
     expect(sectionText(client.doc)).toBe(EXPECTED);
     expect(isNfc(sectionText(client.doc))).toBe(true);
   }

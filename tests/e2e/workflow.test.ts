@@ -17,9 +17,10 @@ import type { NextNumber } from '../../common/api/workflow.js';
 import { formatPlaceDate } from '../../common/nd30Format.js';
 import type { Report, ReportStatus } from '../../common/report.js';
 import { localDate } from '../../common/workflow.js';
-import { assignSection, call, createReport, login, seedWorkspace, type Account, type SeededWorkspace } from '../helpers/api.js';
-import { fillForIssue } from '../helpers/issuable.js';
+import { assignSection, call, createReport, type Account } from '../helpers/api.js';
 import { editorSelector, editorText, holdableRoom, loginAs, tryToType, useBrowser, waitForEditable, waitForSaveState } from '../helpers/browser.js';
+import { fillForIssue } from '../helpers/issuable.js';
+import { useSeededWorkspace, useSession } from '../helpers/seededWorkspace.js';
 import { makeSigningIdentity, signedPdf } from '../helpers/signedPdf.js';
 import { useServer } from '../helpers/startServer.js';
 import { storedText } from '../helpers/storedDoc.js';
@@ -52,27 +53,24 @@ function focusedTestId(page: Page): Promise<string | null> {
 describe('the workflow in the browser, from draft to issued', { timeout: 120_000 }, () => {
   const browsers = useBrowser();
   const server = useServer();
-  let workspace: SeededWorkspace;
-  let officeCookie: string;
-  let chairCookie: string;
-
+  const workspace = useSeededWorkspace(server);
   beforeAll(async () => {
-    workspace = await seedWorkspace(server());
     // The agency's symbol makes the report's "BC-UBND"; the place is printed before the date.
     const settings = { agencyName: 'ỦY BAN NHÂN DÂN XÃ LẤP VÒ', parentAgencyName: 'UBND TỈNH ĐỒNG THÁP', placeName: 'Lấp Vò', agencySymbol: 'UBND' };
     expect((await call(server().url, server().adminCookie, 'PUT', '/api/workspace', settings)).status).toBe(200);
-    officeCookie = await login(server().url, workspace.office.username, workspace.office.password);
-    chairCookie = await login(server().url, workspace.chair.username, workspace.chair.password);
   });
+  // Signed in once the settings are stored: beforeAll hooks run in the order they are registered.
+  const officeCookie = useSession(server, () => workspace().office);
+  const chairCookie = useSession(server, () => workspace().chair);
 
   /** A report with section I given to Nội vụ and section II to VHTT, moved by REST to `status`. */
   async function reportAt(status: 'draft' | 'review' | 'approved'): Promise<Report> {
-    const report = await createReport(server().url, { title: 'Sơ kết công tác thi đua 6 tháng' }, officeCookie);
-    await assignSection(server().url, officeCookie, report.id, 'tham-muu', workspace.departments.noivu.id);
-    await assignSection(server().url, officeCookie, report.id, 'ket-qua', workspace.departments.vhtt.id);
+    const report = await createReport(server().url, { title: 'Sơ kết công tác thi đua 6 tháng' }, officeCookie());
+    await assignSection(server().url, officeCookie(), report.id, 'tham-muu', workspace().departments.noivu.id);
+    await assignSection(server().url, officeCookie(), report.id, 'ket-qua', workspace().departments.vhtt.id);
     // Issue 12: the form checker lets through only a report with its parts written.
-    await fillForIssue(server(), officeCookie, report);
-    const path: Array<['review' | 'approved', string]> = [['review', officeCookie], ['approved', chairCookie]];
+    await fillForIssue(server(), officeCookie(), report);
+    const path: Array<['review' | 'approved', string]> = [['review', officeCookie()], ['approved', chairCookie()]];
     for (const [to, cookie] of path.slice(0, ['draft', 'review', 'approved'].indexOf(status))) await move(report.id, to, cookie);
     return report;
   }
@@ -84,7 +82,7 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
   }
 
   async function nextNumber(reportId: string): Promise<string> {
-    const response = await call(server().url, officeCookie, 'GET', `/api/reports/${reportId}/next-number`);
+    const response = await call(server().url, officeCookie(), 'GET', `/api/reports/${reportId}/next-number`);
     return ((await response.json()) as NextNumber).number;
   }
 
@@ -119,9 +117,9 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
   it('goes from draft to issued, live on every page, with each button only for its role', async () => {
     const report = await reportAt('draft');
     const [office, chair, noivu] = await Promise.all([
-      openReport(workspace.office, report),
-      openReport(workspace.chair, report),
-      openReport(workspace.noivu, report),
+      openReport(workspace().office, report),
+      openReport(workspace().chair, report),
+      openReport(workspace().noivu, report),
     ]);
     for (const page of [office, chair, noivu]) await waitForStatus(page, 'draft');
     expect(await buttons(office)).toEqual(['review']);
@@ -177,7 +175,7 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
     expect(await storedText(server().store, `${report.id}/section/tham-muu`)).not.toContain('sau ban hành');
 
     // The hash shown is the issued file's, and the file downloaded (by a department) has it.
-    const issued = (await (await call(server().url, officeCookie, 'GET', `/api/reports/${report.id}`)).json()) as Report;
+    const issued = (await (await call(server().url, officeCookie(), 'GET', `/api/reports/${report.id}`)).json()) as Report;
     expect(issued.number).toBe(proposed);
     for (const page of [office, chair, noivu]) await page.getByTestId('issued-sha256').filter({ hasText: issued.issuedSha256! }).waitFor();
     await noivu.getByTestId('issued-as').filter({ hasText: `Số ${proposed}/${SYMBOL}, ngày ${today().shown}` }).waitFor();
@@ -203,7 +201,7 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
 
   it('lets the chairperson send a report back to draft, after asking', async () => {
     const report = await reportAt('review');
-    const [office, chair] = await Promise.all([openReport(workspace.office, report), openReport(workspace.chair, report)]);
+    const [office, chair] = await Promise.all([openReport(workspace().office, report), openReport(workspace().chair, report)]);
     await waitForStatus(chair, 'review');
 
     await chair.getByTestId('workflow-to-draft').click();
@@ -222,7 +220,7 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
     expect(await buttons(chair)).toEqual([]);
     expect(await buttons(office)).toEqual(['review']);
     // Draft again: the departments write their sections.
-    const noivu = await openReport(workspace.noivu, report);
+    const noivu = await openReport(workspace().noivu, report);
     await waitForEditable(noivu, 'tham-muu', true);
     await expectNotReloaded(office);
   });
@@ -230,9 +228,9 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
   it('refuses, in the dialog, a number another issued report holds, and offers the next free one', async () => {
     const first = await reportAt('approved');
     const taken = await nextNumber(first.id);
-    await move(first.id, 'issued', officeCookie, { number: taken });
+    await move(first.id, 'issued', officeCookie(), { number: taken });
     const report = await reportAt('approved');
-    const office = await openReport(workspace.office, report);
+    const office = await openReport(workspace().office, report);
 
     await office.getByTestId('workflow-to-issued').click();
     const free = await nextNumber(report.id);
@@ -257,11 +255,11 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
 
   it('says in the dialog when the report was sent back to draft while the office was issuing it', async () => {
     const report = await reportAt('approved');
-    const office = await openReport(workspace.office, report);
+    const office = await openReport(workspace().office, report);
     await office.getByTestId('workflow-to-issued').click();
     await expect.poll(() => office.getByTestId('issue-number').inputValue()).not.toBe('');
 
-    await move(report.id, 'draft', chairCookie);
+    await move(report.id, 'draft', chairCookie());
     await waitForStatus(office, 'draft');
     await office.getByTestId('issue-submit').click();
     await office.getByTestId('issue-error').filter({ hasText: 'Báo cáo vừa được chuyển sang trạng thái khác nên chưa ban hành được' }).waitFor();
@@ -271,7 +269,7 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
 
   it('issues by keyboard alone: the dialog keeps the keyboard, Escape closes it, Enter issues', async () => {
     const report = await reportAt('approved');
-    const office = await openReport(workspace.office, report);
+    const office = await openReport(workspace().office, report);
     await waitForStatus(office, 'approved');
 
     for (let presses = 0; (await focusedTestId(office)) !== 'workflow-to-issued'; presses++) {
@@ -315,14 +313,14 @@ describe('the workflow in the browser, from draft to issued', { timeout: 120_000
     const report = await reportAt('approved');
     const sockets: string[] = [];
     let review: Awaited<ReturnType<typeof holdableRoom>> | undefined;
-    const office = await openReport(workspace.office, report, async (page) => {
+    const office = await openReport(workspace().office, report, async (page) => {
       // What the review room says reaches this page only when the test lets it.
       review = await holdableRoom(page, /\/collab\/[^/]+\/review$/);
       page.on('websocket', (socket) => sockets.push(socket.url()));
     });
     await waitForEditable(office, 'tham-muu', true);
     review!.hold();
-    await move(report.id, 'issued', officeCookie, { number: await nextNumber(report.id) });
+    await move(report.id, 'issued', officeCookie(), { number: await nextNumber(report.id) });
 
     // The page still thinks it may write: the server refuses the edit (4403) and stores nothing.
     await tryToType(office, 'tham-muu', ' Gõ sau khi đã ban hành');

@@ -13,6 +13,7 @@ import { defaultConfig, type AppConfig } from '../../server/config.js';
 import { openSqliteStore } from '../../server/storage/sqliteStore.js';
 import type { Store } from '../../server/storage/store.js';
 import { login } from './api.js';
+import { listenLocally } from './listen.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -62,17 +63,14 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   });
   const store = options.store ?? openSqliteStore(join(dataDir, 'dong-soan.sqlite'));
   const app = await buildApp(config, { print: () => undefined, ...options, store });
-  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
-  const address = app.server.address();
-  if (typeof address !== 'object' || !address) throw new Error('server has no address');
-  const url = `http://127.0.0.1:${address.port}`;
+  const url = await listenLocally(app, options.port ?? 0);
   const adminPassword = config.auth.adminPassword ?? options.adminPasswordFrom?.() ?? ADMIN_PASSWORD;
   const adminCookie = await login(url, 'admin', adminPassword);
   let closed = false;
   return {
     app,
     url,
-    collabUrl: `ws://127.0.0.1:${address.port}/collab`,
+    collabUrl: `ws://${new URL(url).host}/collab`,
     dataDir,
     store,
     adminPassword,

@@ -13,6 +13,7 @@ import { openSqliteStore } from '../../server/storage/sqliteStore.js';
 import { createReport } from '../helpers/api.js';
 import { connectClient } from '../helpers/collabClient.js';
 import { faultyStore, type FaultyStore } from '../helpers/faultyStore.js';
+import { listenLocally } from '../helpers/listen.js';
 import { makeDataDir, startServer, type TestServer } from '../helpers/startServer.js';
 import { expectDocumented, type OpenApiDocument } from './api/support.js';
 
@@ -83,10 +84,7 @@ describe('GET /api/health with Redis', () => {
     const redisPing = () =>
       redis === 'up' ? Promise.resolve() : redis === 'down' ? Promise.reject(new Error('ECONNREFUSED')) : new Promise<void>(() => {});
     registerHealthRoute(app, { registry: { size: 2 }, store: { ping: () => Promise.resolve() }, redisPing, timeoutMs: 100 });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (typeof address !== 'object' || !address) throw new Error('no address');
-    url = `http://127.0.0.1:${address.port}`;
+    url = await listenLocally(app);
   });
   afterEach(async () => {
     await app.close();

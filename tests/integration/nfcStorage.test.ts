@@ -4,12 +4,12 @@
  * NFC by the server once the room is quiet — in the store, in its own copy and in every other client's —
  * each word once, marks kept.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readFrame } from '../../common/frame.js';
 import { FRAME_MAP, formatRoomName, PREAMBLE_FRAGMENT } from '../../common/rooms.js';
 import { createReport } from '../helpers/api.js';
-import { connectClient, type CollabClient } from '../helpers/collabClient.js';
+import { useRoomClients } from '../helpers/roomClients.js';
 import { body, sectionText } from '../helpers/sectionText.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
 import { storedDoc } from '../helpers/storedDoc.js';
@@ -24,19 +24,10 @@ const fragmentText = (fragment: Y.XmlFragment) => fragment.toArray().map((node) 
 
 describe('the server stores NFC', () => {
   let server: TestServer;
-  const clients: CollabClient[] = [];
-  const connect = async (room: string) => {
-    const client = connectClient(server.collabUrl, room, server.adminCookie);
-    clients.push(client);
-    await client.synced();
-    return client;
-  };
+  const connect = useRoomClients(() => server, () => server.adminCookie);
 
   beforeAll(async () => {
     server = await startServer();
-  });
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
   });
   afterAll(async () => {
     await server.close();

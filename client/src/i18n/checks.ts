@@ -6,6 +6,7 @@
 import type { Finding, RuleId } from '../../../common/checks/finding.js';
 import type { ClauseKey } from '../../../common/checks/clauses.js';
 import type { FrameTextKey } from '../../../common/frame.js';
+import { frameFieldNamesEn, frameFieldNamesVi } from './frameFields.js';
 
 export interface ChecksMessages {
   /** The panel's heading: "Kiểm tra thể thức". */
@@ -49,20 +50,6 @@ export interface ChecksMessages {
   };
 }
 
-const FIELDS_VI: Record<FrameTextKey, string> = {
-  parentAgency: 'Cơ quan chủ quản',
-  agency: 'Cơ quan ban hành',
-  number: 'Số',
-  symbol: 'Ký hiệu',
-  place: 'Địa danh',
-  date: 'Ngày ban hành',
-  docType: 'Tên loại',
-  subject: 'Trích yếu',
-  signAuthority: 'Quyền hạn ký',
-  signTitle: 'Chức vụ người ký',
-  signerName: 'Người ký',
-};
-
 export const checksVi: ChecksMessages = {
   title: 'Kiểm tra thể thức',
   loading: 'Đang kiểm tra…',
@@ -75,7 +62,7 @@ export const checksVi: ChecksMessages = {
   notYours: 'Chỉ người được viết phần này mới sửa được',
   parts: {
     frame: 'Khung văn bản',
-    field: FIELDS_VI,
+    field: frameFieldNamesVi,
     recipients: 'Nơi nhận',
     recipient: (line) => `Nơi nhận, dòng ${line}`,
     preamble: 'Phần mở đầu',
@@ -90,20 +77,6 @@ export const checksVi: ChecksMessages = {
     failed: 'Không kiểm tra được thể thức; máy chủ sẽ kiểm tra lại khi ban hành.',
     refused: 'Máy chủ từ chối ban hành vì còn lỗi thể thức.',
   },
-};
-
-const FIELDS_EN: Record<FrameTextKey, string> = {
-  parentAgency: 'Parent agency',
-  agency: 'Issuing agency',
-  number: 'Number',
-  symbol: 'Symbol',
-  place: 'Place',
-  date: 'Date',
-  docType: 'Document type',
-  subject: 'Subject',
-  signAuthority: 'Signing authority',
-  signTitle: 'Signer’s title',
-  signerName: 'Signer',
 };
 
 const CLAUSES_EN: Record<ClauseKey, string> = {
@@ -158,7 +131,7 @@ export const checksEn: ChecksMessages = {
   notYours: 'Only those who may write this part can fix it',
   parts: {
     frame: 'Header and footer',
-    field: FIELDS_EN,
+    field: frameFieldNamesEn,
     recipients: 'Recipients',
     recipient: (line) => `Recipients, line ${line}`,
     preamble: 'Opening paragraphs',

@@ -5,6 +5,7 @@
  */
 import type { VersionKind } from '../../../common/api/workflow.js';
 import type { FrameTextKey } from '../../../common/frame.js';
+import { frameFieldNamesEn, frameFieldNamesVi } from './frameFields.js';
 
 export interface VersionsMessages {
   /** The panel's heading, with how many versions there are once known. */
@@ -115,20 +116,7 @@ export const versionsVi: VersionsMessages = {
   preambleHeading: 'Phần mở đầu',
   inVersion: 'Trong phiên bản',
   now: 'Hiện giờ',
-  fields: {
-    parentAgency: 'Cơ quan chủ quản',
-    agency: 'Cơ quan ban hành',
-    number: 'Số',
-    symbol: 'Ký hiệu',
-    place: 'Địa danh',
-    date: 'Ngày',
-    docType: 'Loại văn bản',
-    subject: 'Trích yếu',
-    signAuthority: 'Thẩm quyền ký',
-    signTitle: 'Chức vụ người ký',
-    signerName: 'Người ký',
-    recipients: 'Nơi nhận',
-  },
+  fields: { ...frameFieldNamesVi, recipients: 'Nơi nhận' },
 };
 
 export const versionsEn: VersionsMessages = {
@@ -175,18 +163,5 @@ export const versionsEn: VersionsMessages = {
   preambleHeading: 'Opening paragraphs',
   inVersion: 'In the version',
   now: 'Now',
-  fields: {
-    parentAgency: 'Parent agency',
-    agency: 'Issuing agency',
-    number: 'Number',
-    symbol: 'Symbol',
-    place: 'Place',
-    date: 'Date',
-    docType: 'Document type',
-    subject: 'Subject',
-    signAuthority: 'Signing authority',
-    signTitle: 'Signer’s title',
-    signerName: 'Signer',
-    recipients: 'Recipients',
-  },
+  fields: { ...frameFieldNamesEn, recipients: 'Recipients' },
 };

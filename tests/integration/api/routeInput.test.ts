@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../common/api/routes.js';
 import { installErrorHandler } from '../../../server/errors.js';
 import { bodyOf, paramsOf } from '../../../server/routes/input.js';
+import { listenLocally } from '../../helpers/listen.js';
 
 describe('reading a call with the route table', () => {
   let app: FastifyInstance;
@@ -19,10 +20,7 @@ describe('reading a call with the route table', () => {
     app.post('/api/departments', async (request) => bodyOf(api.createDepartment, request));
     // The path of `updateDepartment`, read by mistake with the schemas of `updateUser`.
     app.patch('/api/departments/:id', async (request) => ({ id: paramsOf(api.updateUser, request).id }));
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (typeof address !== 'object' || !address) throw new Error('no address');
-    url = `http://127.0.0.1:${address.port}`;
+    url = await listenLocally(app);
   });
   afterEach(async () => {
     await app.close();

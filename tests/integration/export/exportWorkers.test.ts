@@ -9,7 +9,7 @@ import type { Report } from '../../../common/report.js';
 import { defaultConfig } from '../../../server/config.js';
 import type { ExportOptions } from '../../../server/export/exportOptions.js';
 import { call, createReport } from '../../helpers/api.js';
-import { connectClient, type CollabClient } from '../../helpers/collabClient.js';
+import { useRoomClients } from '../../helpers/roomClients.js';
 import { appendParagraph, sectionText } from '../../helpers/sectionText.js';
 import { startServer, type TestServer } from '../../helpers/startServer.js';
 import { waitFor } from '../../helpers/waitFor.js';
@@ -38,23 +38,17 @@ async function expectError(response: Response, status: number, code: string): Pr
 
 describe('an export built in a worker thread (one thread, one queue place)', () => {
   let server: TestServer;
-  const clients: CollabClient[] = [];
 
   beforeAll(async () => {
     server = await startWithExport({ threads: 1, queue: 1 });
   });
 
   afterAll(async () => {
-    for (const client of clients) client.destroy();
     await server?.close();
   });
-
-  async function open(room: string): Promise<CollabClient> {
-    const client = connectClient(server.collabUrl, room, server.adminCookie);
-    clients.push(client);
-    await client.synced();
-    return client;
-  }
+  // Synced clients as the admin (who may write every room); registered after the server's afterAll, so
+  // they leave before it closes.
+  const open = useRoomClients(() => server, () => server.adminCookie, { until: 'all' });
 
   // The worker runs niced (+10): on a machine busy with other tests this export may take a while.
   it('answers a health check and relays an edit in another report before a 20,000-paragraph export is answered', { timeout: 90_000 }, async () => {

@@ -12,7 +12,7 @@ import type { Report } from '../../../common/report.js';
 import { formatRoomName, PREAMBLE_FRAGMENT } from '../../../common/rooms.js';
 import { templateSchema } from '../../../common/template.js';
 import { createReport } from '../../helpers/api.js';
-import { connectClient, type CollabClient } from '../../helpers/collabClient.js';
+import { useRoomClients } from '../../helpers/roomClients.js';
 import { body } from '../../helpers/sectionText.js';
 import { startServer, type TestServer } from '../../helpers/startServer.js';
 import { storedDoc } from '../../helpers/storedDoc.js';
@@ -45,22 +45,16 @@ function heading(text: string): Y.XmlElement {
 
 describe('guidance in the export', () => {
   let server: TestServer;
-  const clients: CollabClient[] = [];
-
-  async function open(room: string): Promise<CollabClient> {
-    const client = connectClient(server.collabUrl, room, server.adminCookie);
-    clients.push(client);
-    await client.synced();
-    return client;
-  }
 
   beforeAll(async () => {
     server = await startServer();
   });
   afterAll(async () => {
-    for (const client of clients) client.destroy();
     await server?.close();
   });
+  // Synced clients as the admin (who may write every room); registered after the server's afterAll, so
+  // they leave before it closes.
+  const open = useRoomClients(() => server, () => server.adminCookie, { until: 'all' });
 
   it('prints none of the guidance of a new report, whose rooms hold none', async () => {
     const report = await createReport(server.url, {}, server.adminCookie);

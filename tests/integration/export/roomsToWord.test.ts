@@ -10,7 +10,7 @@ import type { Report } from '../../../common/report.js';
 import { FRAME_MAP, formatRoomName } from '../../../common/rooms.js';
 import { loadRoom } from '../../../server/export/loadReport.js';
 import { createReport } from '../../helpers/api.js';
-import { connectClient, type CollabClient } from '../../helpers/collabClient.js';
+import { useRoomClients } from '../../helpers/roomClients.js';
 import { body, sectionText } from '../../helpers/sectionText.js';
 import { startServer, type TestServer } from '../../helpers/startServer.js';
 import { waitFor } from '../../helpers/waitFor.js';
@@ -41,15 +41,6 @@ function element(name: string, attributes: Record<string, unknown>, children: Ar
 describe('the export of what the rooms hold', () => {
   let server: TestServer;
   let report: Report;
-  const clients: CollabClient[] = [];
-
-  /** A synced client of `room`, as the admin (who may write every room). */
-  async function open(room: string): Promise<CollabClient> {
-    const client = connectClient(server.collabUrl, room, server.adminCookie);
-    clients.push(client);
-    await client.synced();
-    return client;
-  }
 
   /** Waits until the store holds what `check` looks for in `room`. */
   async function stored(room: string, check: (doc: Y.Doc) => boolean, what: string): Promise<void> {
@@ -70,9 +61,11 @@ describe('the export of what the rooms hold', () => {
   });
 
   afterAll(async () => {
-    for (const client of clients) client.destroy();
     await server?.close();
   });
+  // Synced clients as the admin (who may write every room); registered after the server's afterAll, so
+  // they leave before it closes.
+  const open = useRoomClients(() => server, () => server.adminCookie, { until: 'all' });
 
   it('holds an edit made in a room in the next download, with the closing mark moved to it', async () => {
     const room = report.sections[3]!.room;
