@@ -37,6 +37,13 @@ export interface BenchOptions {
    * against the product, then the plain server; default 3); every figure is the median over rounds.
    */
   rounds: number;
+  /**
+   * Instead of everything else: the time to open the demo's report in Chromium until its first section is
+   * editable and every room synced, cold and `openRuns` times (issue 12, item 7; bench/openReport.ts).
+   */
+  open: boolean;
+  /** Warm openings timed by `--open` (the median is reported). */
+  openRuns: number;
 }
 
 /** `--compare` runs two servers × two workloads × `--rounds`: a shorter window keeps the defaults near 5 minutes. */
@@ -47,7 +54,8 @@ export const USAGE = `Usage: npm run bench -- [--editors 50] [--rooms 1] [--rate
                         [--cursors] [--sync-chars 300000] [--sync-runs 5]
                         [--relay-editors 10] [--relay-seconds 10]
        npm run bench -- --instances [--rounds 1] [--editors 50] [--rooms 1] [--rate 2] [--seconds 20] [--warmup 2] [--cursors]
-       npm run bench -- --compare [--rounds 3] [--seconds 10] [--warmup 2] [--cursors] [--sync-chars 300000] [--sync-runs 5]`;
+       npm run bench -- --compare [--rounds 3] [--seconds 10] [--warmup 2] [--cursors] [--sync-chars 300000] [--sync-runs 5]
+       npm run bench -- --open [--runs 7]`;
 
 /** Parses `argv` (without node and the script); throws with a usage message on bad input. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -69,6 +77,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       instances: { type: 'boolean', default: false },
       compare: { type: 'boolean', default: false },
       rounds: { type: 'string' },
+      open: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '7' },
     },
   });
   const number = (name: string, raw: string, min: number, integer = true): number => {
@@ -78,7 +88,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     }
     return value;
   };
-  if (values.instances && values.compare) throw new Error(`--instances and --compare are separate runs\n${USAGE}`);
+  if ([values.instances, values.compare, values.open].filter(Boolean).length > 1) {
+    throw new Error(`--instances, --compare and --open are separate runs\n${USAGE}`);
+  }
   const seconds = values.seconds ?? (values.compare ? COMPARE_DEFAULT_SECONDS : '20');
   const rounds = values.rounds ?? (values.compare ? COMPARE_DEFAULT_ROUNDS : '1');
   const options: BenchOptions = {
@@ -95,6 +107,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     instances: values.instances,
     compare: values.compare,
     rounds: number('rounds', rounds, 1),
+    open: values.open,
+    openRuns: number('runs', values.runs, 1),
   };
   if (options.rooms > options.editors) throw new Error(`--rooms (${options.rooms}) must not exceed --editors (${options.editors})`);
   return options;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReport, sectionRooms } from './client.js';
 import { measureExport } from './exportBench.js';
+import { measureOpenReport } from './openReport.js';
 import { compareSummary, compareWithPlain } from './compare.js';
 import { compareInstances, Teardown } from './instances.js';
 import { measureRelayDuringExports, type RelayDuringExportsResult } from './relayDuringExports.js';
@@ -169,10 +170,17 @@ async function mainCompare(options: BenchOptions): Promise<void> {
   }
 }
 
+/** `--open`: only the time to open the demo's report in Chromium until it is editable (bench/openReport.ts). */
+async function mainOpen(options: BenchOptions): Promise<void> {
+  const open = await measureOpenReport(options.openRuns, info);
+  process.stdout.write(`${JSON.stringify({ open })}\n`);
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.instances) return mainInstances(options);
   if (options.compare) return mainCompare(options);
+  if (options.open) return mainOpen(options);
   const dataDir = await mkdtemp(join(tmpdir(), 'dong-soan-bench-'));
   const servers: ServerProcess[] = [];
   const cleanup = async () => {

@@ -60,6 +60,11 @@ export interface StartServerOptions {
   cookie?: string;
   /** Node flags for this process, after `BENCH_SERVER_NODE_ARGS`'s (e.g. `--inspect=127.0.0.1:0` for the memory figures). */
   nodeArgs?: string[];
+  /**
+   * Seed the demo workspace into the empty store (`DEMO=1`; its passwords go to `DATA_DIR/demo-accounts.txt`):
+   * `--open` opens the demo's report as one of its people. Off by default: the other modes want an empty store.
+   */
+  demo?: boolean;
 }
 
 /** The admin password of the bench's throwaway server (an empty store in a temp dir). */
@@ -84,7 +89,7 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
-      DEMO: '0',
+      DEMO: options.demo === true ? '1' : '0',
     }, options.log ?? ((line: string) => process.stderr.write(`[server] ${line}\n`)));
   } catch (error) {
     await removeDir();

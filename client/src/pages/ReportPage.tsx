@@ -19,7 +19,7 @@
  * a refusal says — every room is read-only for everyone and says why ("Đã ban hành — chỉ xem"): a refused
  * write then renews the room read-only, so the page never reconnects to write again.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { canManageReports, canReadAudit, canReviewSections, frameAccess, sectionAccess, type Access } from '../../../common/access.js';
 import type { Report, ReportSection } from '../../../common/report.js';
 import type { SectionReview } from '../../../common/review.js';
@@ -51,17 +51,21 @@ import { KeptFramePanel } from '../frame/KeptFramePanel.js';
 import { useFrameBinding } from '../frame/useFrameBinding.js';
 import { useT } from '../i18n/locale.js';
 import { ReviewProvider } from '../review/ReviewContext.js';
-import { ReviewSidebar } from '../review/ReviewSidebar.js';
 import { SectionVerdict } from '../review/SectionVerdict.js';
 import { useWorkflow } from '../workflow/useWorkflow.js';
-import { VersionsPanel } from '../workflow/VersionsPanel.js';
 import { WorkflowBar } from '../workflow/WorkflowBar.js';
-import { SignedCopyPanel } from '../signing/SignedCopyPanel.js';
-import { ChecksPanel } from '../checks/ChecksPanel.js';
 import { PrintPreviewAction } from '../print/PrintPreviewAction.js';
 import { Link } from '../router.js';
 import { auditPath } from '../audit/auditPath.js';
 import { useSession } from '../session/SessionContext.js';
+
+// Panels beside the sheet, in chunks of their own (issue 12, item 7): the first section becomes editable without
+// waiting for the form checker's rules, the signing and version panels or the review sidebar. Each has its
+// own Suspense boundary (nothing shown until it arrives), so the sheet never waits for them.
+const ChecksPanel = lazy(() => import('../checks/ChecksPanel.js').then((module) => ({ default: module.ChecksPanel })));
+const SignedCopyPanel = lazy(() => import('../signing/SignedCopyPanel.js').then((module) => ({ default: module.SignedCopyPanel })));
+const VersionsPanel = lazy(() => import('../workflow/VersionsPanel.js').then((module) => ({ default: module.VersionsPanel })));
+const ReviewSidebar = lazy(() => import('../review/ReviewSidebar.js').then((module) => ({ default: module.ReviewSidebar })));
 
 interface OwnedSectionProps {
   report: Report;
@@ -180,9 +184,15 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
             </Link>
           ) : null}
         </nav>
-        <SignedCopyPanel reportId={report.id} issued={issued} review={rooms?.review} />
-        <VersionsPanel reportId={report.id} status={workflow.status} />
-        <ChecksPanel report={report} rooms={rooms} issued={issued} />
+        <Suspense fallback={null}>
+          <SignedCopyPanel reportId={report.id} issued={issued} review={rooms?.review} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <VersionsPanel reportId={report.id} status={workflow.status} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <ChecksPanel report={report} rooms={rooms} issued={issued} />
+        </Suspense>
         <ReviewProvider reportId={report.id} entries={reviews} owners={owners} closed={issued}>
           <div className="sheet-row">
             <article className="sheet" lang="vi">
@@ -212,7 +222,9 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
               <FrameFooter frame={frame} />
             </article>
             <ErrorBoundary fallback={<p className="review-sidebar review-empty" role="alert">{t.review.failed}</p>}>
-              <ReviewSidebar />
+              <Suspense fallback={null}>
+                <ReviewSidebar />
+              </Suspense>
             </ErrorBoundary>
           </div>
         </ReviewProvider>
