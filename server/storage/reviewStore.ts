@@ -146,3 +146,21 @@ export interface ReviewStore {
   /** Oldest first. */
   listAudit(reportId: string): Promise<AuditRecord[]>;
 }
+
+/** The parts of `ReviewStore` that each store implements in a module of its own. */
+export type CommentStore = Pick<
+  ReviewStore,
+  | 'createThread'
+  | 'addReply'
+  | 'setThreadResolved'
+  | 'getThread'
+  | 'listThreads'
+  | 'markThreadRead'
+  | 'unreadThreadIds'
+  | 'countUnreadThreads'
+>;
+export type SuggestionStore = Pick<ReviewStore, 'createSuggestion' | 'getSuggestion' | 'listSuggestions' | 'decideSuggestion'>;
+export type SectionReviewStore = Pick<
+  ReviewStore,
+  'setSectionReview' | 'getSectionReview' | 'listSectionReviews' | 'markSectionChanged' | 'reviewProgress'
+>;

@@ -1,35 +1,19 @@
 /** Users and departments in PostgreSQL (tables in accountsSchema.ts). */
-import type { Role } from '../../../common/access.js';
+import { toUser, type UserColumns } from '../rows/accountRows.js';
 import { LastAdminError, StoreConflictError, type AccountStore, type DepartmentRecord, type UserPatch, type UserRecord } from '../store.js';
 import { isPgUniqueViolation, type PgDb, type PgQueryable } from './db.js';
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  department_id: string | null;
+interface UserRow extends UserColumns {
   disabled: boolean;
-  password_hash: string;
-  created_at: string;
 }
 
-const toUser = (row: UserRow): UserRecord => ({
-  id: row.id,
-  username: row.username,
-  displayName: row.display_name,
-  role: row.role,
-  departmentId: row.department_id,
-  disabled: row.disabled,
-  passwordHash: row.password_hash,
-  createdAt: row.created_at,
-});
+const userOf = (row: UserRow): UserRecord => toUser(row, row.disabled);
 
 const SELECT_USERS = 'SELECT id, username, display_name, role, department_id, disabled, password_hash, created_at FROM users';
 
 async function findUser(queryable: PgQueryable, id: string): Promise<UserRecord | null> {
   const { rows } = await queryable.query<UserRow>(`${SELECT_USERS} WHERE id = $1`, [id]);
-  return rows[0] ? toUser(rows[0]) : null;
+  return rows[0] ? userOf(rows[0]) : null;
 }
 
 /**
@@ -84,11 +68,11 @@ export function pgAccounts(db: PgDb): AccountStore {
     },
     async findUserByUsername(username) {
       const { rows } = await db.query<UserRow>(`${SELECT_USERS} WHERE username = $1`, [username.toLowerCase()]);
-      return rows[0] ? toUser(rows[0]) : null;
+      return rows[0] ? userOf(rows[0]) : null;
     },
     async listUsers() {
       const { rows } = await db.query<UserRow>(`${SELECT_USERS} ORDER BY username`);
-      return rows.map(toUser);
+      return rows.map(userOf);
     },
     async createDepartment(department) {
       try {

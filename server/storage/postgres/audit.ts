@@ -3,27 +3,10 @@
  * records, or on its own (sign-ins, edits per hour, exports); read per report, oldest first, or across the
  * workspace with filters, newest first. The table refuses UPDATE, DELETE and TRUNCATE.
  */
-import type { AuditQuery, AuditStore, StoredAuditRecord } from '../auditStore.js';
+import type { AuditQuery, AuditStore } from '../auditStore.js';
 import type { AuditRecord, ReviewStore } from '../reviewStore.js';
+import { toAuditRecord, type AuditRow } from '../rows/auditRows.js';
 import { CONSISTENT_READ, type PgDb, type PgQueryable } from './db.js';
-
-interface AuditRow {
-  seq: number;
-  report_id: string | null;
-  at: string;
-  user_id: string | null;
-  action: string;
-  detail: string;
-}
-
-const toRecord = (row: AuditRow): StoredAuditRecord => ({
-  seq: row.seq,
-  reportId: row.report_id,
-  at: row.at,
-  userId: row.user_id,
-  action: row.action,
-  detail: JSON.parse(row.detail) as Record<string, string>,
-});
 
 /** Appends an entry; call it with the transaction of the change it records. */
 export async function appendAuditEntry(tx: PgQueryable, entry: AuditRecord): Promise<void> {
@@ -72,13 +55,13 @@ export function pgAudit(db: PgDb): Pick<ReviewStore, 'listAudit'> & AuditStore {
           `SELECT * FROM audit_log ${whereOf(page)} ORDER BY seq DESC LIMIT $${pageValues.push(request.limit)}`,
           pageValues,
         );
-        return { entries: rows.map(toRecord), total: counted[0]!.n };
+        return { entries: rows.map(toAuditRecord), total: counted[0]!.n };
       }, CONSISTENT_READ);
     },
     async listAudit(reportId) {
       const { rows } = await db.query<AuditRow>('SELECT * FROM audit_log WHERE report_id = $1 ORDER BY seq', [reportId]);
       return rows.map((row) => {
-        const { seq: _seq, ...record } = toRecord(row);
+        const { seq: _seq, ...record } = toAuditRecord(row);
         return record;
       });
     },

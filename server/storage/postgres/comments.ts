@@ -1,75 +1,13 @@
 /** Comment threads, their replies and who has opened the threads that mention them, in PostgreSQL (reviewSchema.ts). */
-import type { Author, Mentions } from '../../../common/review.js';
-import type { AuditRecord, Reader, ReplyRecord, ReviewStore, ThreadRecord } from '../reviewStore.js';
+import type { Mentions } from '../../../common/review.js';
+import type { AuditRecord, CommentStore, Reader, ReplyRecord, ThreadRecord } from '../reviewStore.js';
+import { toReply, toThread, type ReplyRow, type ThreadColumns } from '../rows/commentRows.js';
 import { appendAuditEntry } from './audit.js';
 import { CONSISTENT_READ, type PgDb, type PgQueryable } from './db.js';
 
-interface AuthorColumns {
-  author_id: string;
-  author_name: string;
-  author_department_id: string | null;
-}
-
-interface ThreadRow extends AuthorColumns {
-  id: string;
-  report_id: string;
-  section_id: string;
-  anchor_from: string;
-  anchor_to: string;
-  quote: string;
-  body: string;
-  mentions: string;
-  created_at: string;
+interface ThreadRow extends ThreadColumns {
   resolved: boolean;
-  resolved_by: string | null;
-  resolved_at: string | null;
 }
-
-interface ReplyRow extends AuthorColumns {
-  id: string;
-  thread_id: string;
-  body: string;
-  mentions: string;
-  created_at: string;
-}
-
-type CommentStore = Pick<
-  ReviewStore,
-  | 'createThread'
-  | 'addReply'
-  | 'setThreadResolved'
-  | 'getThread'
-  | 'listThreads'
-  | 'markThreadRead'
-  | 'unreadThreadIds'
-  | 'countUnreadThreads'
->;
-
-const authorOf = (row: AuthorColumns): Author => ({ id: row.author_id, displayName: row.author_name, departmentId: row.author_department_id });
-
-const toReply = (row: ReplyRow): ReplyRecord => ({
-  id: row.id,
-  author: authorOf(row),
-  body: row.body,
-  mentions: JSON.parse(row.mentions) as Mentions,
-  createdAt: row.created_at,
-});
-
-const toThread = (row: ThreadRow, replies: ReplyRecord[]): ThreadRecord => ({
-  id: row.id,
-  reportId: row.report_id,
-  sectionId: row.section_id,
-  anchor: { from: row.anchor_from, to: row.anchor_to },
-  quote: row.quote,
-  author: authorOf(row),
-  body: row.body,
-  mentions: JSON.parse(row.mentions) as Mentions,
-  createdAt: row.created_at,
-  resolved: row.resolved,
-  resolvedBy: row.resolved_by,
-  resolvedAt: row.resolved_at,
-  replies,
-});
 
 const THREAD_COLUMNS = `id, report_id, section_id, anchor_from, anchor_to, quote, author_id, author_name, author_department_id,
   body, mentions, created_at, resolved, resolved_by, resolved_at`;
@@ -161,9 +99,10 @@ export function pgComments(db: PgDb): CommentStore {
     async getThread(reportId, threadId) {
       return db.transaction(async (tx) => {
         const { rows } = await tx.query<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE report_id = $1 AND id = $2`, [reportId, threadId]);
-        if (rows.length === 0) return null;
+        const thread = rows[0];
+        if (!thread) return null;
         const { rows: replies } = await tx.query<ReplyRow>(`SELECT ${REPLY_COLUMNS} FROM comment_replies r WHERE r.thread_id = $1 ORDER BY r.seq`, [threadId]);
-        return toThread(rows[0]!, replies.map(toReply));
+        return toThread(thread, thread.resolved, replies.map(toReply));
       }, CONSISTENT_READ);
     },
     async listThreads(reportId) {
@@ -179,7 +118,7 @@ export function pgComments(db: PgDb): CommentStore {
           replies.set(row.thread_id, list);
         }
         const { rows } = await tx.query<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE report_id = $1 ORDER BY created_at, seq`, [reportId]);
-        return rows.map((row) => toThread(row, replies.get(row.id) ?? []));
+        return rows.map((row) => toThread(row, row.resolved, replies.get(row.id) ?? []));
       }, CONSISTENT_READ);
     },
     async markThreadRead(reportId, threadId, reader: Reader, at) {

@@ -66,11 +66,6 @@ export function isPgForeignKeyViolation(error: unknown): boolean {
   return (error as { code?: unknown }).code === '23503';
 }
 
-/** A bytea value read back as a Uint8Array over the same bytes. */
-export function bytesOf(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
 /** A Uint8Array as a Buffer for a bytea parameter, without copying. */
 export function byteaOf(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -4,8 +4,9 @@
  * snapshot and log in one statement (one snapshot of the database), so a compaction committing meanwhile
  * is seen wholly or not at all; compactions of a room take turns on its snapshot row.
  */
+import { bytesOf } from '../rows/bytes.js';
 import type { DocumentStore, StoredDocument, StoredUpdate } from '../store.js';
-import { byteaOf, bytesOf, type PgDb, type PgQueryable } from './db.js';
+import { byteaOf, type PgDb, type PgQueryable } from './db.js';
 
 /**
  * Bumps the room's counter and stores the update under the new number, in one statement. The counter

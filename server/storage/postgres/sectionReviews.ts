@@ -1,36 +1,8 @@
 /** The chairperson's verdict on each section, in PostgreSQL (table in reviewSchema.ts). */
-import type { ReviewProgress, ReviewStore, SectionReviewRecord } from '../reviewStore.js';
+import type { ReviewProgress, SectionReviewStore } from '../reviewStore.js';
+import { toReview, type ReviewRow } from '../rows/sectionReviewRows.js';
 import { appendAuditEntry } from './audit.js';
 import type { PgDb } from './db.js';
-
-interface ReviewRow {
-  report_id: string;
-  section_id: string;
-  state: SectionReviewRecord['state'];
-  note: string | null;
-  by_user: string;
-  by_name: string;
-  at: string;
-  changed_by: string | null;
-  changed_at: string | null;
-}
-
-type SectionReviewStore = Pick<
-  ReviewStore,
-  'setSectionReview' | 'getSectionReview' | 'listSectionReviews' | 'markSectionChanged' | 'reviewProgress'
->;
-
-const toReview = (row: ReviewRow): SectionReviewRecord => ({
-  reportId: row.report_id,
-  sectionId: row.section_id,
-  state: row.state,
-  note: row.note,
-  by: row.by_user,
-  byName: row.by_name,
-  at: row.at,
-  changedBy: row.changed_by,
-  changedAt: row.changed_at,
-});
 
 const REVIEW_COLUMNS = 'report_id, section_id, state, note, by_user, by_name, at, changed_by, changed_at';
 

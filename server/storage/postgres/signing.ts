@@ -1,53 +1,11 @@
 /** The issued report's PDF and its signed copies in PostgreSQL (issue 10, items 3–4; tables in signingSchema.ts). */
-import type { PdfSignature } from '../../../common/api/signedCopy.js';
-import type { SignedCopyType } from '../../../common/signedCopy.js';
-import type { IssuedPdfRecord, SignedCopySummary, SigningStore } from '../signingStore.js';
+import { bytesOf } from '../rows/bytes.js';
+import { SUMMARY_COLUMNS, toPdf, toSummary, type CopyRow, type PdfRow } from '../rows/signingRows.js';
+import type { SigningStore } from '../signingStore.js';
 import { appendAuditEntry } from './audit.js';
-import { byteaOf, bytesOf, type PgDb } from './db.js';
-
-interface PdfRow {
-  report_id: string;
-  sha256: string;
-  rendered_at: string;
-  rendered_by: string;
-  pdf: Buffer;
-}
-
-interface CopyRow {
-  report_id: string;
-  sha256: string;
-  size: number;
-  file_name: string;
-  content_type: SignedCopyType;
-  uploaded_by: string;
-  uploaded_by_name: string | null;
-  uploaded_at: string;
-  signatures: string;
-}
-
-const toPdf = (row: PdfRow): IssuedPdfRecord => ({
-  reportId: row.report_id,
-  sha256: row.sha256,
-  renderedAt: row.rendered_at,
-  renderedBy: row.rendered_by,
-  pdf: bytesOf(row.pdf),
-});
-
-const toSummary = (row: CopyRow): SignedCopySummary => ({
-  sha256: row.sha256,
-  size: row.size,
-  fileName: row.file_name,
-  contentType: row.content_type,
-  uploadedBy: row.uploaded_by,
-  uploadedByName: row.uploaded_by_name,
-  uploadedAt: row.uploaded_at,
-  signatures: JSON.parse(row.signatures) as PdfSignature[],
-});
+import { byteaOf, type PgDb } from './db.js';
 
 const SELECT_PDF = 'SELECT report_id, sha256, rendered_at, rendered_by, pdf FROM report_pdfs WHERE report_id = $1';
-
-/** The columns of a copy but its bytes, which listing never reads. */
-const SUMMARY_COLUMNS = 'report_id, sha256, size, file_name, content_type, uploaded_by, uploaded_by_name, uploaded_at, signatures';
 
 export function pgSigning(db: PgDb): SigningStore {
   return {

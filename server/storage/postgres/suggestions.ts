@@ -1,41 +1,8 @@
 /** Suggested edits in PostgreSQL (table in reviewSchema.ts). */
-import type { SuggestionState } from '../../../common/review.js';
-import type { ReviewStore, SuggestionRecord } from '../reviewStore.js';
+import type { SuggestionStore } from '../reviewStore.js';
+import { toSuggestion, type SuggestionRow } from '../rows/suggestionRows.js';
 import { appendAuditEntry } from './audit.js';
 import type { PgDb } from './db.js';
-
-interface SuggestionRow {
-  id: string;
-  report_id: string;
-  section_id: string;
-  anchor_from: string;
-  anchor_to: string;
-  quote: string;
-  replacement: string;
-  author_id: string;
-  author_name: string;
-  author_department_id: string | null;
-  created_at: string;
-  state: SuggestionState;
-  decided_by: string | null;
-  decided_at: string | null;
-}
-
-type SuggestionStore = Pick<ReviewStore, 'createSuggestion' | 'getSuggestion' | 'listSuggestions' | 'decideSuggestion'>;
-
-const toSuggestion = (row: SuggestionRow): SuggestionRecord => ({
-  id: row.id,
-  reportId: row.report_id,
-  sectionId: row.section_id,
-  anchor: { from: row.anchor_from, to: row.anchor_to },
-  quote: row.quote,
-  replacement: row.replacement,
-  author: { id: row.author_id, displayName: row.author_name, departmentId: row.author_department_id },
-  createdAt: row.created_at,
-  state: row.state,
-  decidedBy: row.decided_by,
-  decidedAt: row.decided_at,
-});
 
 const SELECT_SUGGESTIONS = `SELECT id, report_id, section_id, anchor_from, anchor_to, quote, replacement, author_id, author_name,
   author_department_id, created_at, state, decided_by, decided_at FROM suggestions`;

@@ -1,30 +1,9 @@
 /** Status changes, issued files and named versions in PostgreSQL (issue 10; tables in workflowSchema.ts). */
-import type { ReportStatus } from '../../../common/report.js';
-import { NumberTakenError, type IssueRecord, type StatusChange, type VersionRecord, type VersionSummary, type WorkflowStore } from '../workflowStore.js';
+import { bytesOf } from '../rows/bytes.js';
+import { toVersion, type VersionRow } from '../rows/workflowRows.js';
+import { NumberTakenError, type IssueRecord, type StatusChange, type VersionRecord, type WorkflowStore } from '../workflowStore.js';
 import { appendAuditEntry } from './audit.js';
-import { byteaOf, bytesOf, CONSISTENT_READ, isPgUniqueViolation, type PgDb, type PgQueryable } from './db.js';
-
-interface VersionRow {
-  id: string;
-  report_id: string;
-  label: string;
-  kind: VersionSummary['kind'];
-  status: ReportStatus;
-  created_at: string;
-  created_by: string | null;
-  created_by_name: string | null;
-}
-
-const toVersion = (row: VersionRow): VersionSummary => ({
-  id: row.id,
-  reportId: row.report_id,
-  label: row.label,
-  kind: row.kind,
-  status: row.status,
-  createdAt: row.created_at,
-  createdBy: row.created_by,
-  createdByName: row.created_by_name,
-});
+import { byteaOf, CONSISTENT_READ, isPgUniqueViolation, type PgDb, type PgQueryable } from './db.js';
 
 const VERSION_COLUMNS = 'id, report_id, label, kind, status, created_at, created_by, created_by_name';
 

@@ -1,18 +1,12 @@
 /** Users and departments in SQLite. */
 import type { Database } from 'better-sqlite3';
-import type { Role } from '../../../common/access.js';
+import { toUser, type UserColumns } from '../rows/accountRows.js';
 import { LastAdminError, StoreConflictError, type AccountStore, type DepartmentRecord, type UserPatch, type UserRecord } from '../store.js';
 import { isUniqueViolation } from './schema.js';
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  department_id: string | null;
+interface UserRow extends UserColumns {
+  /** 0 or 1: SQLite has no boolean. */
   disabled: number;
-  password_hash: string;
-  created_at: string;
 }
 
 interface DepartmentRow {
@@ -21,16 +15,7 @@ interface DepartmentRow {
   disabled: number;
 }
 
-const toUser = (row: UserRow): UserRecord => ({
-  id: row.id,
-  username: row.username,
-  displayName: row.display_name,
-  role: row.role,
-  departmentId: row.department_id,
-  disabled: row.disabled === 1,
-  passwordHash: row.password_hash,
-  createdAt: row.created_at,
-});
+const userOf = (row: UserRow): UserRecord => toUser(row, row.disabled === 1);
 
 const toDepartment = (row: DepartmentRow): DepartmentRecord => ({
   id: row.id,
@@ -72,7 +57,7 @@ export function sqliteAccounts(db: Database): AccountStore {
 
   const getUser = (id: string) => {
     const row = selectUser.get(id);
-    return row ? toUser(row) : null;
+    return row ? userOf(row) : null;
   };
   const getDepartment = (id: string) => {
     const row = selectDepartment.get(id);
@@ -110,10 +95,10 @@ export function sqliteAccounts(db: Database): AccountStore {
     },
     async findUserByUsername(username) {
       const row = selectUserByName.get(username.toLowerCase());
-      return row ? toUser(row) : null;
+      return row ? userOf(row) : null;
     },
     async listUsers() {
-      return selectUsers.all().map(toUser);
+      return selectUsers.all().map(userOf);
     },
     async createDepartment(department) {
       try {

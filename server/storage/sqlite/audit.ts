@@ -4,31 +4,14 @@
  * filters, newest first. The table refuses UPDATE and DELETE (auditSchema.ts).
  */
 import type { Database } from 'better-sqlite3';
-import type { AuditQuery, AuditStore, StoredAuditRecord } from '../auditStore.js';
+import type { AuditQuery, AuditStore } from '../auditStore.js';
 import type { AuditRecord, ReviewStore } from '../reviewStore.js';
-
-interface AuditRow {
-  seq: number;
-  report_id: string | null;
-  at: string;
-  user_id: string | null;
-  action: string;
-  detail: string;
-}
+import { toAuditRecord, type AuditRow } from '../rows/auditRows.js';
 
 export interface SqliteAudit extends Pick<ReviewStore, 'listAudit'>, AuditStore {
   /** Appends an entry; call it inside the transaction of the change it records. */
   append(entry: AuditRecord): void;
 }
-
-const toRecord = (row: AuditRow): StoredAuditRecord => ({
-  seq: row.seq,
-  reportId: row.report_id,
-  at: row.at,
-  userId: row.user_id,
-  action: row.action,
-  detail: JSON.parse(row.detail) as Record<string, string>,
-});
 
 /** The WHERE clause of a query and its values; `before` and `limit` are not filters (the total ignores them). */
 function filters(query: AuditQuery): { where: string[]; values: Array<string | number> } {
@@ -71,7 +54,7 @@ export function sqliteAudit(db: Database): SqliteAudit {
         `SELECT * FROM audit_log ${page.length > 0 ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`,
       )
       .all(...pageValues, request.limit);
-    return { entries: rows.map(toRecord), total };
+    return { entries: rows.map(toAuditRecord), total };
   });
   return {
     append,
@@ -83,7 +66,7 @@ export function sqliteAudit(db: Database): SqliteAudit {
     },
     async listAudit(reportId) {
       return select.all(reportId).map((row) => {
-        const { seq: _seq, ...record } = toRecord(row);
+        const { seq: _seq, ...record } = toAuditRecord(row);
         return record;
       });
     },

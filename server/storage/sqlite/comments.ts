@@ -1,75 +1,14 @@
 /** Comment threads, their replies and who has opened the threads that mention them, in SQLite. */
 import type { Database } from 'better-sqlite3';
 import type { Author, Mentions } from '../../../common/review.js';
-import type { Reader, ReplyRecord, ReviewStore, ThreadRecord } from '../reviewStore.js';
+import type { CommentStore, Reader, ReplyRecord, ThreadRecord } from '../reviewStore.js';
+import { toReply, toThread, type ReplyRow, type ThreadColumns } from '../rows/commentRows.js';
 import type { SqliteAudit } from './audit.js';
 
-interface AuthorColumns {
-  author_id: string;
-  author_name: string;
-  author_department_id: string | null;
-}
-
-interface ThreadRow extends AuthorColumns {
-  id: string;
-  report_id: string;
-  section_id: string;
-  anchor_from: string;
-  anchor_to: string;
-  quote: string;
-  body: string;
-  mentions: string;
-  created_at: string;
+interface ThreadRow extends ThreadColumns {
+  /** 0 or 1: SQLite has no boolean. */
   resolved: number;
-  resolved_by: string | null;
-  resolved_at: string | null;
 }
-
-interface ReplyRow extends AuthorColumns {
-  id: string;
-  thread_id: string;
-  body: string;
-  mentions: string;
-  created_at: string;
-}
-
-type CommentStore = Pick<
-  ReviewStore,
-  | 'createThread'
-  | 'addReply'
-  | 'setThreadResolved'
-  | 'getThread'
-  | 'listThreads'
-  | 'markThreadRead'
-  | 'unreadThreadIds'
-  | 'countUnreadThreads'
->;
-
-const authorOf = (row: AuthorColumns): Author => ({ id: row.author_id, displayName: row.author_name, departmentId: row.author_department_id });
-
-const toReply = (row: ReplyRow): ReplyRecord => ({
-  id: row.id,
-  author: authorOf(row),
-  body: row.body,
-  mentions: JSON.parse(row.mentions) as Mentions,
-  createdAt: row.created_at,
-});
-
-const toThread = (row: ThreadRow, replies: ReplyRecord[]): ThreadRecord => ({
-  id: row.id,
-  reportId: row.report_id,
-  sectionId: row.section_id,
-  anchor: { from: row.anchor_from, to: row.anchor_to },
-  quote: row.quote,
-  author: authorOf(row),
-  body: row.body,
-  mentions: JSON.parse(row.mentions) as Mentions,
-  createdAt: row.created_at,
-  resolved: row.resolved === 1,
-  resolvedBy: row.resolved_by,
-  resolvedAt: row.resolved_at,
-  replies,
-});
 
 /** Mentions of the reader or of the reader's department that nobody of them has opened. */
 const UNREAD = `m.opened_at IS NULL AND ((m.kind = 'department' AND m.target_id = @departmentId) OR (m.kind = 'user' AND m.target_id = @userId))`;
@@ -167,7 +106,7 @@ export function sqliteComments(db: Database, audit: SqliteAudit): CommentStore {
     },
     async getThread(reportId, threadId) {
       const row = selectThread.get(reportId, threadId);
-      return row ? toThread(row, selectReplies.all(row.id).map(toReply)) : null;
+      return row ? toThread(row, row.resolved === 1, selectReplies.all(row.id).map(toReply)) : null;
     },
     async listThreads(reportId) {
       const replies = new Map<string, ReplyRecord[]>();
@@ -176,7 +115,7 @@ export function sqliteComments(db: Database, audit: SqliteAudit): CommentStore {
         list.push(toReply(row));
         replies.set(row.thread_id, list);
       }
-      return selectThreads.all(reportId).map((row) => toThread(row, replies.get(row.id) ?? []));
+      return selectThreads.all(reportId).map((row) => toThread(row, row.resolved === 1, replies.get(row.id) ?? []));
     },
     async markThreadRead(reportId, threadId, reader: Reader, at) {
       if (!selectThread.get(reportId, threadId)) return false;

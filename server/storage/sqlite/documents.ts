@@ -1,7 +1,7 @@
 /** Rooms' documents in SQLite: a snapshot per room and an append-only log of updates. */
 import type { Database } from 'better-sqlite3';
 import type { DocumentStore, StoredDocument, StoredUpdate } from '../store.js';
-import { toUint8 } from './schema.js';
+import { bytesOf } from '../rows/bytes.js';
 
 export function sqliteDocuments(db: Database): DocumentStore & {
   upsertSnapshot(room: string, data: Uint8Array, throughSeq: number): void;
@@ -25,7 +25,7 @@ export function sqliteDocuments(db: Database): DocumentStore & {
   const updatesAfter = db.transaction((room: string, afterSeq: number): StoredUpdate[] | null => {
     const snapshot = selectSnapshot.get(room);
     if (snapshot && snapshot.through_seq > afterSeq) return null;
-    return selectUpdates.all(room, afterSeq).map((row) => ({ seq: row.seq, update: toUint8(row.data) }));
+    return selectUpdates.all(room, afterSeq).map((row) => ({ seq: row.seq, update: bytesOf(row.data) }));
   });
   /** Snapshot and log in one read transaction (WAL: one consistent view, whatever else writes meanwhile). */
   const load = db.transaction((room: string): StoredDocument => {
@@ -33,8 +33,8 @@ export function sqliteDocuments(db: Database): DocumentStore & {
     const since = snapshot?.through_seq ?? 0;
     const rows = selectUpdates.all(room, since);
     return {
-      snapshot: snapshot ? toUint8(snapshot.data) : null,
-      updates: rows.map((row) => toUint8(row.data)),
+      snapshot: snapshot ? bytesOf(snapshot.data) : null,
+      updates: rows.map((row) => bytesOf(row.data)),
       lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : since,
     };
   });

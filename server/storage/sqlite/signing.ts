@@ -1,56 +1,13 @@
 /** The issued report's PDF and its signed copies in SQLite (issue 10, items 3–4; tables in signingSchema.ts). */
 import type { Database } from 'better-sqlite3';
-import type { PdfSignature } from '../../../common/api/signedCopy.js';
-import type { SignedCopyType } from '../../../common/signedCopy.js';
 import type { AuditRecord } from '../reviewStore.js';
-import type { IssuedPdfRecord, SignedCopyRecord, SignedCopySummary, SigningStore } from '../signingStore.js';
+import { bytesOf } from '../rows/bytes.js';
+import { SUMMARY_COLUMNS, toPdf, toSummary, type CopyRow, type PdfRow } from '../rows/signingRows.js';
+import type { IssuedPdfRecord, SignedCopyRecord, SigningStore } from '../signingStore.js';
 import type { SqliteAudit } from './audit.js';
-import { toUint8 } from './schema.js';
-
-interface PdfRow {
-  report_id: string;
-  sha256: string;
-  rendered_at: string;
-  rendered_by: string;
-  pdf: Buffer;
-}
-
-interface CopyRow {
-  report_id: string;
-  sha256: string;
-  size: number;
-  file_name: string;
-  content_type: SignedCopyType;
-  uploaded_by: string;
-  uploaded_by_name: string | null;
-  uploaded_at: string;
-  signatures: string;
-}
-
-const toPdf = (row: PdfRow): IssuedPdfRecord => ({
-  reportId: row.report_id,
-  sha256: row.sha256,
-  renderedAt: row.rendered_at,
-  renderedBy: row.rendered_by,
-  pdf: toUint8(row.pdf),
-});
-
-const toSummary = (row: CopyRow): SignedCopySummary => ({
-  sha256: row.sha256,
-  size: row.size,
-  fileName: row.file_name,
-  contentType: row.content_type,
-  uploadedBy: row.uploaded_by,
-  uploadedByName: row.uploaded_by_name,
-  uploadedAt: row.uploaded_at,
-  signatures: JSON.parse(row.signatures) as PdfSignature[],
-});
 
 /** The same bytes as a Buffer, without copying 50 MB. */
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-/** The columns of a copy but its bytes, which listing never reads. */
-const SUMMARY_COLUMNS = 'report_id, sha256, size, file_name, content_type, uploaded_by, uploaded_by_name, uploaded_at, signatures';
 
 export function sqliteSigning(db: Database, audit: SqliteAudit): SigningStore {
   const selectPdf = db.prepare<[string], PdfRow>('SELECT * FROM report_pdfs WHERE report_id = ?');
@@ -97,7 +54,7 @@ export function sqliteSigning(db: Database, audit: SqliteAudit): SigningStore {
     async getSignedCopy(reportId) {
       const row = selectCurrent.get(reportId);
       if (!row) return null;
-      return { reportId: row.report_id, ...toSummary(row), data: toUint8(row.data) };
+      return { reportId: row.report_id, ...toSummary(row), data: bytesOf(row.data) };
     },
     async listSignedCopies(reportId) {
       return selectCopies.all(reportId).map(toSummary);

@@ -1,41 +1,8 @@
 /** Suggested edits in SQLite. */
 import type { Database } from 'better-sqlite3';
-import type { SuggestionState } from '../../../common/review.js';
-import type { AuditRecord, ReviewStore, SuggestionRecord } from '../reviewStore.js';
+import type { AuditRecord, SuggestionRecord, SuggestionStore } from '../reviewStore.js';
+import { toSuggestion, type SuggestionRow } from '../rows/suggestionRows.js';
 import type { SqliteAudit } from './audit.js';
-
-interface SuggestionRow {
-  id: string;
-  report_id: string;
-  section_id: string;
-  anchor_from: string;
-  anchor_to: string;
-  quote: string;
-  replacement: string;
-  author_id: string;
-  author_name: string;
-  author_department_id: string | null;
-  created_at: string;
-  state: SuggestionState;
-  decided_by: string | null;
-  decided_at: string | null;
-}
-
-type SuggestionStore = Pick<ReviewStore, 'createSuggestion' | 'getSuggestion' | 'listSuggestions' | 'decideSuggestion'>;
-
-const toSuggestion = (row: SuggestionRow): SuggestionRecord => ({
-  id: row.id,
-  reportId: row.report_id,
-  sectionId: row.section_id,
-  anchor: { from: row.anchor_from, to: row.anchor_to },
-  quote: row.quote,
-  replacement: row.replacement,
-  author: { id: row.author_id, displayName: row.author_name, departmentId: row.author_department_id },
-  createdAt: row.created_at,
-  state: row.state,
-  decidedBy: row.decided_by,
-  decidedAt: row.decided_at,
-});
 
 export function sqliteSuggestions(db: Database, audit: SqliteAudit): SuggestionStore {
   const insert = db.prepare(

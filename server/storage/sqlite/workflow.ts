@@ -2,31 +2,11 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportStatus } from '../../../common/report.js';
 import type { AuditRecord } from '../reviewStore.js';
-import { NumberTakenError, type IssueRecord, type StatusChange, type VersionRecord, type VersionSummary, type WorkflowStore } from '../workflowStore.js';
+import { bytesOf } from '../rows/bytes.js';
+import { toVersion, type VersionRow } from '../rows/workflowRows.js';
+import { NumberTakenError, type IssueRecord, type StatusChange, type VersionRecord, type WorkflowStore } from '../workflowStore.js';
 import type { SqliteAudit } from './audit.js';
-import { isUniqueViolation, toUint8 } from './schema.js';
-
-interface VersionRow {
-  id: string;
-  report_id: string;
-  label: string;
-  kind: VersionSummary['kind'];
-  status: ReportStatus;
-  created_at: string;
-  created_by: string | null;
-  created_by_name: string | null;
-}
-
-const toVersion = (row: VersionRow): VersionSummary => ({
-  id: row.id,
-  reportId: row.report_id,
-  label: row.label,
-  kind: row.kind,
-  status: row.status,
-  createdAt: row.created_at,
-  createdBy: row.created_by,
-  createdByName: row.created_by_name,
-});
+import { isUniqueViolation } from './schema.js';
 
 export function sqliteWorkflow(db: Database, audit: SqliteAudit): WorkflowStore {
   const updateStatus = db.prepare<[ReportStatus, string, ReportStatus]>('UPDATE reports SET status = ? WHERE id = ? AND status = ?');
@@ -93,7 +73,7 @@ export function sqliteWorkflow(db: Database, audit: SqliteAudit): WorkflowStore 
     },
     async getIssuedFile(reportId) {
       const row = selectFile.get(reportId);
-      return row ? { sha256: row.sha256, disposition: row.disposition, docx: toUint8(row.docx) } : null;
+      return row ? { sha256: row.sha256, disposition: row.disposition, docx: bytesOf(row.docx) } : null;
     },
     async createVersion(version, entry) {
       create(version, entry);
@@ -104,7 +84,7 @@ export function sqliteWorkflow(db: Database, audit: SqliteAudit): WorkflowStore 
     async getVersion(reportId, versionId) {
       const row = selectVersion.get(reportId, versionId);
       if (!row) return null;
-      const rooms = new Map(selectVersionRooms.all(versionId).map((room) => [room.room, toUint8(room.state)]));
+      const rooms = new Map(selectVersionRooms.all(versionId).map((room) => [room.room, bytesOf(room.state)]));
       return { ...toVersion(row), rooms };
     },
   };
