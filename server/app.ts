@@ -138,11 +138,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     config.collab,
     app.log,
     {
-      onStored: (room, userId, doc) => {
+      onStored: (room, userId, doc, update) => {
         review.sections.noteStoredEdit(room, userId);
         editTally.note(room, userId);
         titles.noteStoredEdit(room, doc);
-        nfcRepair.noteStoredEdit(room, doc);
+        nfcRepair.noteStoredEdit(room, doc, update);
       },
     },
     bus

@@ -81,6 +81,19 @@ function fragmentsOf(doc: Y.Doc, part: RoomPart): Y.XmlFragment[] {
   }
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * False when a stored update can leave no text out of NFC: it inserts no combining mark and no string that
+ * NFC would change (Yjs writes strings as UTF-8, so the update's bytes read as UTF-8 hold them whole; the
+ * rest of its bytes are noise that only rarely looks like a mark, costing one needless look). A lone mark
+ * typed after a letter stored earlier counts. One case it cannot see: a deletion that brings a letter and a mark stored separately together.
+ */
+export function mayNotBeNfc(update: Uint8Array): boolean {
+  const text = utf8.decode(update);
+  return /\p{M}/u.test(text) || text !== text.normalize('NFC');
+}
+
 /** True when some text of the room's document is not NFC. */
 export function needsNfcRepair(doc: Y.Doc, part: RoomPart): boolean {
   if (part.kind === 'review') return false;
@@ -128,8 +141,11 @@ export interface NfcRepairDeps {
 }
 
 export interface NfcRepair {
-  /** The room hook: an edit of `room` was stored and `doc` holds it. Returns at once; never throws. */
-  noteStoredEdit(room: string, doc: Y.Doc): void;
+  /**
+   * The room hook: an edit of `room` (`update`, when known) was stored and `doc` holds it. Returns at once;
+   * never throws.
+   */
+  noteStoredEdit(room: string, doc: Y.Doc, update?: Uint8Array): void;
 }
 
 export function createNfcRepair({ registry, logger, quietMs = NFC_QUIET_MS, isFrozen = () => false }: NfcRepairDeps): NfcRepair {
@@ -149,7 +165,10 @@ export function createNfcRepair({ registry, logger, quietMs = NFC_QUIET_MS, isFr
   };
 
   return {
-    noteStoredEdit(room, doc) {
+    noteStoredEdit(room, doc, update) {
+      // Nearly every edit is NFC: the whole document is looked at only after one that may not be, and then
+      // once the room is quiet (every later edit restarts that wait).
+      if (!timers.has(room) && update !== undefined && !mayNotBeNfc(update)) return;
       const name = parseRoomName(room);
       if (name === null || name.part.kind === 'review') return;
       const { reportId, part } = name;

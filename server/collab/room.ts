@@ -58,8 +58,8 @@ export interface RoomEvents {
   onOccupancy(room: Room, empty: boolean): void;
   /** The store refused a write even after retries, or the document broke; the registry drops the room. */
   onFailure(room: Room): void;
-  /** A connection's edit was stored (before it is relayed); the review learns of edits to approved sections. */
-  onStored?(room: Room, connection: Connection): void;
+  /** A connection's edit (`update`, what it added) was stored, before it is relayed; the review learns of edits to approved sections. */
+  onStored?(room: Room, connection: Connection, update: Uint8Array): void;
 }
 
 export class Room {
@@ -292,7 +292,7 @@ export class Room {
     }
     this.replication?.stored(seq, added);
     connection.wrote = true;
-    this.events.onStored?.(this, connection);
+    this.events.onStored?.(this, connection, added);
     const message = encodeUpdate(added);
     for (const other of this.connections) if (other !== connection) other.send(message);
     if (this.persistence.shouldCompact && !this.compactionScheduled) {

@@ -32,7 +32,7 @@ export interface RoomHooks {
    * applied (read it now or in tasks it starts: it is destroyed when the room unloads). Called in the room's
    * queue, for every stored edit: it must return at once (start any work without awaiting it) and not throw.
    */
-  onStored?(room: string, userId: string, doc: Y.Doc): void;
+  onStored?(room: string, userId: string, doc: Y.Doc, update: Uint8Array): void;
 }
 
 /** Work asked of a room of a deleted report (issue 10, item 7): it is never loaded again in this process. */
@@ -198,7 +198,7 @@ export class RoomRegistry {
       {
         onOccupancy: (target, empty) => this.occupancy(target, empty),
         onFailure: (target) => this.drop(target),
-        onStored: (target, connection) => this.hooks.onStored?.(target.name, connection.identity.userId, target.doc),
+        onStored: (target, connection, update) => this.hooks.onStored?.(target.name, connection.identity.userId, target.doc, update),
       },
       this.options,
       this.logger,
