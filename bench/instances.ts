@@ -40,6 +40,25 @@ export class Teardown {
     this.steps.push(step);
   }
 
+  /**
+   * Runs `work` with a fresh teardown that runs when it ends, however it ends — also on SIGINT/SIGTERM,
+   * exiting with the signal's code.
+   */
+  static async around<T>(work: (teardown: Teardown) => Promise<T>): Promise<T> {
+    const teardown = new Teardown();
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        process.stderr.write(`bench: ${signal}: stopping the servers\n`);
+        void teardown.run().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      });
+    }
+    try {
+      return await work(teardown);
+    } finally {
+      await teardown.run();
+    }
+  }
+
   /** Runs every step, last added first; a failing step is reported and the others still run. */
   async run(): Promise<void> {
     for (let step = this.steps.pop(); step; step = this.steps.pop()) {

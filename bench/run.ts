@@ -126,14 +126,7 @@ async function syncPhase(
 
 /** `--instances`: only the comparison of one instance, three behind Redis and the plain server (bench/instances.ts). */
 async function mainInstances(options: BenchOptions): Promise<void> {
-  const teardown = new Teardown();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      info(`${signal}: stopping the servers`);
-      void teardown.run().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-    });
-  }
-  try {
+  await Teardown.around(async (teardown) => {
     const instances = await compareInstances(options, teardown, info);
     const runs = [instances.one, instances.three, instances.plain].flatMap((deployment) => deployment.runs);
     const result = {
@@ -147,27 +140,16 @@ async function mainInstances(options: BenchOptions): Promise<void> {
       machine: { ...machineInfo(), othersCpuPercent: Math.max(...runs.map((run) => run.othersCpuPercent)) },
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    await teardown.run();
-  }
+  });
 }
 
 /** `--compare`: only issue 13's workloads against the product and the plain server (bench/compare.ts). */
 async function mainCompare(options: BenchOptions): Promise<void> {
-  const teardown = new Teardown();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      info(`${signal}: stopping the servers`);
-      void teardown.run().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-    });
-  }
-  try {
+  await Teardown.around(async (teardown) => {
     const compare = await compareWithPlain(options, teardown, info);
     process.stderr.write(`${compareSummary(compare)}\n`);
     process.stdout.write(`${JSON.stringify({ compare })}\n`);
-  } finally {
-    await teardown.run();
-  }
+  });
 }
 
 /** `--open`: only the time to open the demo's report in Chromium until it is editable (bench/openReport.ts). */
