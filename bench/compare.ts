@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --compare` (issue 13): the product — one instance on SQLite in a temp DATA_DIR, as
- * `npm start` configures it (run from the sources through tsx) — against the plain in-memory y-websocket server (bench/plainServer.ts), both started
+ * `npm start` configures and runs it (built by bench/builtServers.ts) — against the plain in-memory y-websocket server (bench/plainServer.ts), both started
  * here and kept running. Each round runs every workload against the product, then against the plain server:
  * 1. 1 room × 50 editors × 2 edits/s, 2. 52 rooms × 4 editors × 1 edit/s, 3. a new editor syncing a
  * 300,000-character section, warm and cold (bench/compareSync.ts; the product is restarted each round for its

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { builtServers } from './builtServers.js';
 import { checkSession, login, sleep } from './client.js';
 import { processCpuSeconds } from './machine.js';
 
@@ -70,10 +71,11 @@ export interface StartServerOptions {
 /** The admin password of the bench's throwaway server (an empty store in a temp dir). */
 const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 
-/** Extra node flags for the product only, for diagnosis: e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof". */
-const serverNodeArgs = (): string[] => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+/** Extra node flags, for diagnosis: e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" (the product), BENCH_PLAIN_NODE_ARGS (the plain server). */
+const nodeArgsFrom = (variable: string): string[] => (process.env[variable] ?? '').split(/\s+/).filter(Boolean);
+const serverNodeArgs = (): string[] => nodeArgsFrom('BENCH_SERVER_NODE_ARGS');
 
-/** Starts `node --import tsx server/main.ts` on a free port and waits for its "listening on" line. */
+/** Starts the product as `npm start` runs it (`node dist/…/main.js`, builtServers.ts) on a free port and waits for its "listening on" line. */
 export async function startServerProcess(options: StartServerOptions = {}): Promise<ServerProcess> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'dong-soan-bench-')));
@@ -82,7 +84,8 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
   };
   let child: Spawned;
   try {
-    child = await spawnListening([...serverNodeArgs(), ...(options.nodeArgs ?? []), '--import', 'tsx', join(root, 'server/main.ts')], {
+    const { product } = await builtServers();
+    child = await spawnListening([...serverNodeArgs(), ...(options.nodeArgs ?? []), product], {
       ...options.env,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -120,7 +123,8 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
 
 /** Starts the plain in-memory y-websocket server (`bench/plainServer.ts`) on a free port, with `nodeArgs` if given. */
 export async function startPlainServerProcess(log?: (line: string) => void, nodeArgs: string[] = []): Promise<ListeningProcess> {
-  const child = await spawnListening([...nodeArgs, '--import', 'tsx', join(root, 'bench/plainServer.ts')], { PORT: '0' }, log ?? ((line) => process.stderr.write(`[plain] ${line}\n`)));
+  const { plain } = await builtServers();
+  const child = await spawnListening([...nodeArgsFrom('BENCH_PLAIN_NODE_ARGS'), ...nodeArgs, plain], { PORT: '0' }, log ?? ((line) => process.stderr.write(`[plain] ${line}\n`)));
   return { ...child, collabUrl: `ws://127.0.0.1:${child.port}`, cookie: '' };
 }
 

@@ -35,6 +35,7 @@ import { registerHousekeepingRoutes } from './routes/housekeeping.js';
 import { KeyedQueue } from './review/keyedQueue.js';
 import { liveReviewRooms } from './review/reviewRooms.js';
 import { createReviewService } from './review/reviewService.js';
+import { approvalsOf } from './review/sectionApprovals.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerExportRoutes } from './routes/export.js';
 import { registerHealthRoute } from './routes/health.js';
@@ -159,14 +160,23 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const sessions = new Sessions(store, config.auth.sessions);
   const reportsFound = (id: string) => reports.find(id);
   // Changes of rights reach the connections of every instance before the call that made them answers.
-  const live = new LiveEvents({ registry, freezes, findReport: reportsFound, bus, logger: app.log });
+  // Which sections are approved, as every stored edit asks (review/sectionApprovals.ts).
+  const approvals = approvalsOf(store);
+  const live = new LiveEvents({ registry, freezes, approvals, findReport: reportsFound, bus, logger: app.log });
   const accounts = new AccountService(store, (who, change) => live.accountChanged(who, change));
   const reports = createReportService({
     store,
     templates,
     onOwnershipChange: (report) => live.ownershipChanged(report),
   });
-  const review = createReviewService({ store, reports, rooms: liveReviewRooms(registry, (id) => freezes.isHeld(id)), logger: app.log });
+  const review = createReviewService({
+    store,
+    reports,
+    rooms: liveReviewRooms(registry, (id) => freezes.isHeld(id)),
+    logger: app.log,
+    approvals,
+    sectionReviewed: (reportId, sectionId) => live.sectionReviewed(reportId, sectionId),
+  });
   // One pool of export threads for downloads and for the file stored at issuing.
   const exportPool = new ExportPool(config.export, (error) => app.log.error({ err: error }, 'an export worker failed'));
   // A report's status changes and version restores run one at a time (issue 10).

@@ -15,7 +15,8 @@ const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as con
 export type ClientMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
   | { type: 'syncStep2'; update: Uint8Array }
-  | { type: 'update'; update: Uint8Array }
+  /** `message`: the whole message received — exactly what relaying `update` as it is sends. */
+  | { type: 'update'; update: Uint8Array; message: Uint8Array }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'queryAwareness' };
 
@@ -24,7 +25,7 @@ export class MalformedMessageError extends Error {
   override readonly name = 'MalformedMessageError';
 }
 
-function readSync(decoder: decoding.Decoder): ClientMessage {
+function readSync(decoder: decoding.Decoder, data: Uint8Array): ClientMessage {
   const syncType = decoding.readVarUint(decoder);
   switch (syncType) {
     case syncProtocol.messageYjsSyncStep1: {
@@ -36,17 +37,17 @@ function readSync(decoder: decoding.Decoder): ClientMessage {
     case syncProtocol.messageYjsSyncStep2:
       return { type: 'syncStep2', update: decoding.readVarUint8Array(decoder) };
     case syncProtocol.messageYjsUpdate:
-      return { type: 'update', update: decoding.readVarUint8Array(decoder) };
+      return { type: 'update', update: decoding.readVarUint8Array(decoder), message: data };
     default:
       throw new MalformedMessageError(`unknown sync message type ${syncType}`);
   }
 }
 
-function read(decoder: decoding.Decoder): ClientMessage {
+function read(decoder: decoding.Decoder, data: Uint8Array): ClientMessage {
   const type = decoding.readVarUint(decoder);
   switch (type) {
     case MessageType.sync:
-      return readSync(decoder);
+      return readSync(decoder, data);
     case MessageType.awareness:
       return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
     case MessageType.queryAwareness:
@@ -62,7 +63,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
   const decoder = decoding.createDecoder(data);
   let message: ClientMessage;
   try {
-    message = read(decoder);
+    message = read(decoder, data);
   } catch (error) {
     if (error instanceof MalformedMessageError) throw error;
     throw new MalformedMessageError('truncated message');

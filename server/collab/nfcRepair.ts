@@ -84,6 +84,21 @@ function fragmentsOf(doc: Y.Doc, part: RoomPart): Y.XmlFragment[] {
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 /**
+ * True when every character is one NFC keeps and none is a mark: below U+0300 (ASCII, Latin-1, Latin
+ * Extended A and B, spacing modifiers), Vietnamese's precomposed letters (U+1EA0–U+1EFF), and the
+ * replacement character that the update's non-text bytes mostly decode to. Nearly every keystroke; the
+ * rest is judged by the regular expression and `normalize`.
+ */
+function plainlyNfc(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x300 || (code >= 0x1ea0 && code <= 0x1eff) || code === 0xfffd) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
  * False when a stored update can leave no text out of NFC: it inserts no combining mark and no string that
  * NFC would change (Yjs writes strings as UTF-8, so the update's bytes read as UTF-8 hold them whole; the
  * rest of its bytes are noise that only rarely looks like a mark, costing one needless look). A lone mark
@@ -91,6 +106,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
  */
 export function mayNotBeNfc(update: Uint8Array): boolean {
   const text = utf8.decode(update);
+  if (plainlyNfc(text)) return false;
   return /\p{M}/u.test(text) || text !== text.normalize('NFC');
 }
 

@@ -58,7 +58,7 @@ export interface RoomEvents {
   onOccupancy(room: Room, empty: boolean): void;
   /** The store refused a write even after retries, or the document broke; the registry drops the room. */
   onFailure(room: Room): void;
-  /** A connection's edit (`update`, what it added) was stored, before it is relayed; the review learns of edits to approved sections. */
+  /** A connection's edit (`update`, what it added) was stored and relayed; the review learns of edits to approved sections. */
   onStored?(room: Room, connection: Connection, update: Uint8Array): void;
 }
 
@@ -226,8 +226,10 @@ export class Room {
         this.paced.get(connection)?.sync.offer(message.stateVector);
         return;
       case 'syncStep2':
+        await this.receiveUpdate(connection, message.update, null);
+        return;
       case 'update':
-        await this.receiveUpdate(connection, message.update);
+        await this.receiveUpdate(connection, message.update, message.message);
         return;
       case 'awareness':
         if (message.update.byteLength > this.limits.maxAwarenessBytes) {
@@ -254,9 +256,10 @@ export class Room {
    * Applies a client's update, stores what it added, then relays that to everyone else. A reader's update
    * that adds nothing (every client's sync step 2 carries its whole delete set) is ignored; one that
    * writes closes the connection with 4403 and changes nothing. A writer's update that needs content the
-   * room lacks waits (outside the document) until it has arrived.
+   * room lacks waits (outside the document) until it has arrived. `received`: the message that carried it,
+   * when relaying that as it is would do (an `update` message; not a sync step 2).
    */
-  private async receiveUpdate(connection: Connection, update: Uint8Array): Promise<void> {
+  private async receiveUpdate(connection: Connection, update: Uint8Array, received: Uint8Array | null): Promise<void> {
     if (connection.access === 'read') {
       if (!this.containsUpdate(connection, update)) {
         connection.close(CloseCode.forbiddenWrite, 'this connection may only read');
@@ -270,8 +273,11 @@ export class Room {
       case 'refuse':
         connection.close(intake.code, intake.reason);
         return;
-      case 'apply':
-        if (!(await this.write(connection, intake.update))) return;
+      case 'apply': {
+        // Merged with what the connection had waiting, the update is no longer the message's.
+        const relay = intake.update === update ? received : null;
+        if (!(await this.write(connection, intake.update, intake.fresh, relay))) return;
+      }
     }
     // What others' waiting updates needed may have come with this one.
     for (const [other, waiting] of this.waiting.takeReady(this.doc)) {
@@ -279,9 +285,13 @@ export class Room {
     }
   }
 
-  /** Applies a complete update, appends what it added, relays it; false when the room failed meanwhile. */
-  private async write(connection: Connection, update: Uint8Array): Promise<boolean> {
-    const added = this.apply(connection, update);
+  /**
+   * Applies a complete update, appends what it added, relays it (as `relay` when given: the message it came
+   * in, which says the same), then tells the room's hooks; false when the room failed meanwhile. A `fresh`
+   * update (updateCheck.ts) adds exactly itself: Yjs is spared encoding it again.
+   */
+  private async write(connection: Connection, update: Uint8Array, fresh = false, relay: Uint8Array | null = null): Promise<boolean> {
+    const added = fresh ? this.applyFresh(connection, update) : this.apply(connection, update);
     if (added === null) return this.state === 'ready';
     let seq: number;
     try {
@@ -292,9 +302,10 @@ export class Room {
     }
     this.replication?.stored(seq, added);
     connection.wrote = true;
-    this.events.onStored?.(this, connection, added);
-    const message = encodeUpdate(added);
+    const message = relay ?? encodeUpdate(added);
     for (const other of this.connections) if (other !== connection) other.send(message);
+    // After the relay: what the hooks do (the review, the edit tally…) need not delay anyone's text.
+    this.events.onStored?.(this, connection, added);
     if (this.persistence.shouldCompact && !this.compactionScheduled) {
       this.compactionScheduled = true;
       setImmediate(() => void this.compact());
@@ -356,16 +367,29 @@ export class Room {
     };
     this.doc.on('update', collect);
     try {
-      Y.applyUpdate(this.doc, update, connection);
-    } catch (error) {
-      connection.close(CloseCode.malformed, 'malformed update');
-      this.fail(error);
-      return null;
+      if (!this.integrate(connection, update)) return null;
     } finally {
       this.doc.off('update', collect);
     }
     if (added.length === 0) return null;
     return added.length === 1 ? added[0]! : Y.mergeUpdates(added);
+  }
+
+  /** Applies an update that holds nothing the room has (updateCheck.ts, `fresh`): all of it is added. */
+  private applyFresh(connection: Connection, update: Uint8Array): Uint8Array | null {
+    return this.integrate(connection, update) ? update : null;
+  }
+
+  /** `Y.applyUpdate`; false (the connection closed with 4400, the room failed) when Yjs throws. */
+  private integrate(connection: Connection, update: Uint8Array): boolean {
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+      return true;
+    } catch (error) {
+      connection.close(CloseCode.malformed, 'malformed update');
+      this.fail(error);
+      return false;
+    }
   }
 
   private leave(connection: Connection): void {

@@ -16,7 +16,8 @@ export class SyncAnswers {
   private readonly clear = () => this.answers.clear();
 
   constructor(private readonly doc: Y.Doc) {
-    doc.on('update', this.clear);
+    // Not `update`: listening to that makes Yjs encode every change again, which only the relay needs.
+    doc.on('afterTransaction', this.clear);
   }
 
   /** The sync step 2 message for a client whose state vector is `stateVector`. */
@@ -33,7 +34,7 @@ export class SyncAnswers {
   }
 
   destroy(): void {
-    this.doc.off('update', this.clear);
+    this.doc.off('afterTransaction', this.clear);
     this.answers.clear();
   }
 }

@@ -8,10 +8,15 @@
  */
 import * as Y from 'yjs';
 
-/** ok: apply it; incomplete: it needs content the room lacks; malformed: refuse it (4400). */
-export type UpdateVerdict = { kind: 'ok' } | { kind: 'incomplete' } | { kind: 'malformed'; reason: string };
+/**
+ * ok: apply it — `fresh` when every struct it holds is new to the room, continuing exactly where the room's
+ * state of its client ends (typing: the common case), so what it adds is the update itself; incomplete: it
+ * needs content the room lacks; malformed: refuse it (4400).
+ */
+export type UpdateVerdict = { kind: 'ok'; fresh: boolean } | { kind: 'incomplete' } | { kind: 'malformed'; reason: string };
 
-const OK: UpdateVerdict = { kind: 'ok' };
+const FRESH: UpdateVerdict = { kind: 'ok', fresh: true };
+const OVERLAPPING: UpdateVerdict = { kind: 'ok', fresh: false };
 const INCOMPLETE: UpdateVerdict = { kind: 'incomplete' };
 
 /** Decodes a whole update (structs and delete set); null when it does not decode. */
@@ -29,6 +34,15 @@ export function decodeWhole(update: Uint8Array): ReturnType<typeof Y.decodeUpdat
  */
 class Extents {
   private readonly added = new Map<number, number>();
+  /** Structs added so far. */
+  count = 0;
+  /** False once a struct started before the end of what the room (or the update) already had. */
+  private continuous = true;
+
+  /** At least one struct, and every one new: the update adds exactly what it holds. */
+  get fresh(): boolean {
+    return this.count > 0 && this.continuous;
+  }
 
   constructor(private readonly doc: Y.Doc) {}
 
@@ -42,6 +56,8 @@ class Extents {
     const { client, clock } = struct.id;
     const next = this.next(client);
     if (clock > next) return false;
+    if (clock < next) this.continuous = false;
+    this.count++;
     this.added.set(client, Math.max(next, clock + struct.length));
     return true;
   }
@@ -70,5 +86,5 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
     const end = extents.next(client);
     for (const { clock, len } of deletes) if (clock + len > end) return INCOMPLETE;
   }
-  return OK;
+  return extents.fresh ? FRESH : OVERLAPPING;
 }

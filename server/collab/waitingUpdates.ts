@@ -9,9 +9,12 @@ import { CloseCode } from '../../common/closeCodes.js';
 import type { Connection } from './connection.js';
 import { checkUpdate, decodeWhole } from './updateCheck.js';
 
-/** What to do with a writer's update: apply it (with what it had waiting), let it wait, or refuse it. */
+/**
+ * What to do with a writer's update: apply it (with what it had waiting: then `update` is that merge, not
+ * the bytes received), let it wait, or refuse it. `fresh`: all it holds is new to the room (updateCheck.ts).
+ */
 export type Intake =
-  | { kind: 'apply'; update: Uint8Array }
+  | { kind: 'apply'; update: Uint8Array; fresh: boolean }
   | { kind: 'wait' }
   | { kind: 'refuse'; code: number; reason: string };
 
@@ -44,7 +47,7 @@ export class WaitingUpdates {
     const verdict = checkUpdate(doc, candidate);
     switch (verdict.kind) {
       case 'ok':
-        return { kind: 'apply', update: candidate };
+        return { kind: 'apply', update: candidate, fresh: verdict.fresh };
       case 'malformed':
         return { kind: 'refuse', code: CloseCode.malformed, reason: verdict.reason };
       case 'incomplete':

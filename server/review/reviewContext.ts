@@ -13,6 +13,7 @@ import type { AuditRecord } from '../storage/reviewStore.js';
 import type { Store } from '../storage/store.js';
 import { reportIssued } from '../workflow/workflowErrors.js';
 import type { ReviewRooms } from './reviewRooms.js';
+import type { SectionApprovals } from './sectionApprovals.js';
 
 export interface ReviewDeps {
   store: Store;
@@ -24,6 +25,13 @@ export interface ReviewDeps {
   now?: () => string;
   /** A new random id for a thread, reply or suggestion. */
   newId?: () => string;
+  /** Which sections are approved, known without a read on every keystroke; by default one of the review's own. */
+  approvals?: SectionApprovals;
+  /**
+   * Tells the other instances that a section's verdict changed, resolving once they know (scale/liveEvents.ts);
+   * by default nobody (this instance is alone).
+   */
+  sectionReviewed?: (reportId: string, sectionId: string) => Promise<void>;
 }
 
 /** The deps with their defaults filled in, and the mirror of the review room. */

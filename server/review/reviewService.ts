@@ -9,6 +9,7 @@ import { createCommentService, type CommentService } from './comments.js';
 import { createPeopleService, type PeopleService } from './people.js';
 import { defaultNewId, defaultNow, type ReviewContext, type ReviewDeps } from './reviewContext.js';
 import { createReviewMirror } from './reviewMirror.js';
+import { approvalsOf } from './sectionApprovals.js';
 import { createSectionReviewService, type SectionReviewService } from './sectionReviews.js';
 import { createSuggestionService, type SuggestionService } from './suggestions.js';
 
@@ -28,6 +29,8 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
     ...deps,
     now: deps.now ?? defaultNow,
     newId: deps.newId ?? defaultNewId,
+    approvals: deps.approvals ?? approvalsOf(deps.store),
+    sectionReviewed: deps.sectionReviewed ?? (async () => {}),
     publish: createReviewMirror(deps.store, deps.rooms, deps.logger),
   };
   const sections = createSectionReviewService(context);

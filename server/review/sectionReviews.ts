@@ -32,7 +32,7 @@ export interface SectionReviewService {
 }
 
 export function createSectionReviewService(context: ReviewContext): SectionReviewService {
-  const { store, reports, logger } = context;
+  const { store, reports, logger, approvals } = context;
 
   const service: SectionReviewService = {
     async review(caller, reportId, sectionId, { state, note }) {
@@ -54,6 +54,9 @@ export function createSectionReviewService(context: ReviewContext): SectionRevie
         changedAt: null,
       };
       await store.setSectionReview(record, auditEntry(reportId, caller.userId, at, `section.${state}`, { sectionId, ...(note ? { note } : {}) }));
+      approvals.set(reportId, sectionId, state === 'approved');
+      // Before answering: an edit through another instance after this answer must see the verdict.
+      await context.sectionReviewed(reportId, sectionId);
       await context.publish(reportId);
       return { ...section, review: sectionReviewShape(record) };
     },
@@ -64,12 +67,15 @@ export function createSectionReviewService(context: ReviewContext): SectionRevie
     },
 
     async noteEdit(reportId, sectionId, userId) {
-      // Most edits are of sections that are not approved: one read, nothing written.
-      if ((await store.getSectionReview(reportId, sectionId))?.state !== 'approved') return;
+      // Most edits are of sections that are not approved: known without a read (sectionApprovals.ts).
+      if (!(await approvals.approved(reportId, sectionId))) return;
       const at = context.now();
       const entry = auditEntry(reportId, userId, at, 'section.changed', { sectionId });
       // Only the first of many edits racing here changes the state (the store checks it is still approved).
-      if (await store.markSectionChanged(reportId, sectionId, { by: userId, at }, entry)) await context.publish(reportId);
+      const changed = await store.markSectionChanged(reportId, sectionId, { by: userId, at }, entry);
+      // Read again at the next edit (once): a verdict may have come in while this one was being written.
+      approvals.forget(reportId, sectionId);
+      if (changed) await context.publish(reportId);
     },
 
     noteStoredEdit(room, userId) {
@@ -77,6 +83,8 @@ export function createSectionReviewService(context: ReviewContext): SectionRevie
       if (name?.part.kind !== 'section') return;
       const { reportId } = name;
       const { sectionId } = name.part;
+      // The hot path: no promise at all for a section known not to be approved.
+      if (approvals.peek(reportId, sectionId) === false) return;
       service.noteEdit(reportId, sectionId, userId).catch((error: unknown) => {
         logger.error({ err: error, room }, 'could not record an edit of an approved section');
       });

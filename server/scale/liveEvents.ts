@@ -1,7 +1,8 @@
 /**
  * Changes of rights reach the connections of every instance (issue 11, item 3), not only those of the
  * instance that made the change: a section given to another department, a session ended, an account's
- * role changed or disabled, a report frozen for issuing (and thawed if that failed), a report deleted.
+ * role changed or disabled, a report frozen for issuing (and thawed if that failed), a report deleted —
+ * and a section approved or returned (what each instance knows of approvals, review/sectionApprovals.ts).
  *
  * Each change is applied here, then sent to the other instances, and the call resolves only once every
  * instance that heard it has applied it in its rooms' order (each answers `done`). So when the REST call
@@ -17,6 +18,7 @@ import type { AccountSubject } from '../accounts/accountService.js';
 import { concerns } from '../accounts/accountService.js';
 import { closeConnectionsOf, publishOwnership, reauthoriseReport, type AccountChange } from '../collab/liveAccess.js';
 import type { RoomRegistry } from '../collab/roomRegistry.js';
+import type { SectionApprovals } from '../review/sectionApprovals.js';
 import type { Freezes } from '../workflow/freezes.js';
 import type { RoomBus } from './roomBus.js';
 
@@ -26,7 +28,8 @@ export type LiveChange =
   | { kind: 'sessionEnded'; sessionId: string }
   | { kind: 'account'; who: AccountSubject; change: AccountChange }
   | { kind: 'frozen'; reportId: string; frozen: boolean }
-  | { kind: 'reportDeleted'; reportId: string; code: number; reason: string };
+  | { kind: 'reportDeleted'; reportId: string; code: number; reason: string }
+  | { kind: 'sectionReviewed'; reportId: string; sectionId: string };
 
 export type LiveEvent =
   | (LiveChange & { request: string; from: string })
@@ -69,6 +72,10 @@ export function parseLiveEvent(text: string): LiveEvent | null {
       return isText(value.reportId) && typeof value.frozen === 'boolean'
         ? { kind: 'frozen', reportId: value.reportId, frozen: value.frozen, ...base }
         : null;
+    case 'sectionReviewed':
+      return isText(value.reportId) && isText(value.sectionId)
+        ? { kind: 'sectionReviewed', reportId: value.reportId, sectionId: value.sectionId, ...base }
+        : null;
     case 'reportDeleted':
       return isText(value.reportId) && typeof value.code === 'number' && typeof value.reason === 'string'
         ? { kind: 'reportDeleted', reportId: value.reportId, code: value.code, reason: value.reason.slice(0, 120), ...base }
@@ -81,6 +88,8 @@ export function parseLiveEvent(text: string): LiveEvent | null {
 export interface LiveEventsDeps {
   registry: RoomRegistry;
   freezes: Freezes;
+  /** What this instance knows of approved sections: another instance's verdicts make it read them again. */
+  approvals: SectionApprovals;
   findReport: (id: string) => Promise<Report | null>;
   /** Null when this instance is alone. */
   bus: RoomBus | null;
@@ -132,6 +141,11 @@ export class LiveEvents {
     await this.tellOthers({ kind: 'reportDeleted', reportId, code, reason }, false);
   }
 
+  /** A section was approved or returned here: the other instances read its state again at its next edit. */
+  async sectionReviewed(reportId: string, sectionId: string): Promise<void> {
+    await this.tellOthers({ kind: 'sectionReviewed', reportId, sectionId }, false);
+  }
+
   /** Applies a change made on another instance (or, for most, on this one) to this instance's rooms. */
   private async apply(change: LiveChange): Promise<void> {
     const { registry, freezes } = this.deps;
@@ -155,7 +169,11 @@ export class LiveEvents {
         return;
       }
       case 'reportDeleted':
+        this.deps.approvals.forgetAll(change.reportId);
         await registry.closeReport(change.reportId, change.code, change.reason);
+        return;
+      case 'sectionReviewed':
+        this.deps.approvals.forget(change.reportId, change.sectionId);
         return;
     }
   }
@@ -217,6 +235,7 @@ export class LiveEvents {
 
   /** After a bus outage: changes of ownership and freezes may have been missed; read every live report again. */
   private async rereadLiveReports(): Promise<void> {
+    this.deps.approvals.forgetAll();
     const reportIds = new Set(this.deps.registry.liveRooms('').map((room) => room.name.slice(0, room.name.indexOf('/'))));
     for (const reportId of reportIds) {
       await this.apply({ kind: 'ownership', reportId }).catch((error: unknown) =>

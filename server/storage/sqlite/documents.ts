@@ -6,7 +6,18 @@ import { bytesOf } from '../rows/bytes.js';
 export function sqliteDocuments(db: Database): DocumentStore & {
   upsertSnapshot(room: string, data: Uint8Array, throughSeq: number): void;
 } {
-  const insertUpdate = db.prepare<[string, Buffer]>('INSERT INTO doc_updates (room, data) VALUES (?, ?)');
+  /**
+   * The room's next seq, numbered in the insert itself (one statement: whoever else has the file open
+   * waits for the write lock): after the log's last, or after the snapshot's `through_seq` when a
+   * compaction emptied the log (what it keeps is always above the snapshot).
+   */
+  const insertUpdate = db.prepare<{ room: string; data: Buffer }, { seq: number }>(
+    `INSERT INTO doc_updates (room, seq, data) VALUES (
+       @room,
+       COALESCE((SELECT MAX(seq) FROM doc_updates WHERE room = @room), (SELECT through_seq FROM doc_snapshots WHERE room = @room), 0) + 1,
+       @data
+     ) RETURNING seq`,
+  );
   const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
     'SELECT data, through_seq FROM doc_snapshots WHERE room = ?',
   );
@@ -18,10 +29,6 @@ export function sqliteDocuments(db: Database): DocumentStore & {
      ON CONFLICT (room) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq`,
   );
   const deleteUpdates = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE room = ? AND seq <= ?');
-  /**
-   * Seqs are global here (AUTOINCREMENT), not per room, but they increase within a room just the same,
-   * so `afterSeq` (a seq of this room) bounds its log as it does in PostgreSQL.
-   */
   const updatesAfter = db.transaction((room: string, afterSeq: number): StoredUpdate[] | null => {
     const snapshot = selectSnapshot.get(room);
     if (snapshot && snapshot.through_seq > afterSeq) return null;
@@ -54,7 +61,8 @@ export function sqliteDocuments(db: Database): DocumentStore & {
       upsert.run(room, Buffer.from(data), throughSeq);
     },
     async appendUpdate(room, update) {
-      return Number(insertUpdate.run(room, Buffer.from(update)).lastInsertRowid);
+      // A view, not a copy: the bytes are read once, by the insert.
+      return insertUpdate.get({ room, data: Buffer.from(update.buffer, update.byteOffset, update.byteLength) })!.seq;
     },
     async loadDocument(room) {
       return load(room);

@@ -7,6 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { AUDIT_APPEND_ONLY } from './auditSchema.js';
+import { DOC_UPDATES_BY_ROOM } from './documentsSchema.js';
 import { REPORTS_ARCHIVED } from './housekeepingSchema.js';
 
 export interface Migration {
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only: a file records what it has applied by id. */
-export const MIGRATIONS: readonly Migration[] = [AUDIT_APPEND_ONLY, REPORTS_ARCHIVED];
+export const MIGRATIONS: readonly Migration[] = [AUDIT_APPEND_ONLY, REPORTS_ARCHIVED, DOC_UPDATES_BY_ROOM];
 
 /** Applies the migrations the file has not had yet. */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): void {

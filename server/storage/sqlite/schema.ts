@@ -1,3 +1,4 @@
+import { DOC_UPDATES_TABLE } from './documentsSchema.js';
 import { REVIEW_SCHEMA } from './reviewSchema.js';
 import { SIGNING_SCHEMA } from './signingSchema.js';
 import { WORKFLOW_SCHEMA } from './workflowSchema.js';
@@ -14,12 +15,7 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
   data BLOB NOT NULL,
   through_seq INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS doc_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  room TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_room_seq ON doc_updates (room, seq);
+${DOC_UPDATES_TABLE}
 CREATE TABLE IF NOT EXISTS reports (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,

@@ -90,6 +90,24 @@ describe('section review', () => {
     expect(reviewEntry(review.doc, SECTION_REVIEWS_MAP, 'tham-muu')).toEqual({ state: 'approved', by: f.ids.chair, byName: 'Trương Thị Diệp', at: expect.any(String) });
   });
 
+  it('turns a section to changed at every approval, although edits before it taught the server it was not approved', async () => {
+    // Typing before any verdict: the server learns the section is not approved, and stops reading it.
+    const writer = await writeParagraph(f, 'noivu', 'tham-muu', 'Viết trước khi duyệt.');
+    await writeParagraph(f, 'noivu', 'tham-muu', 'Viết thêm trước khi duyệt.');
+    for (const round of [1, 2, 3]) {
+      await ok(verdict('chair', 'tham-muu', { state: 'approved' }));
+      expect(await reviewOf('tham-muu')).toMatchObject({ state: 'approved' });
+      appendParagraph(writer.doc, `Sửa sau lần duyệt ${round}.`);
+      await waitFor(async () => (await reviewOf('tham-muu'))?.state === 'changed', { what: `changed after approval ${round}` });
+    }
+    // Returned, then edited: stays returned.
+    await ok(verdict('chair', 'tham-muu', { state: 'returned', note: 'Bổ sung' }));
+    await writeParagraph(f, 'noivu', 'tham-muu', 'Đã bổ sung.');
+    expect(await reviewOf('tham-muu')).toMatchObject({ state: 'returned' });
+    const changes = reviewEntries(await ok<Array<{ action: string }>>(f.as('chair', 'GET', `${base}/audit`))).filter((entry) => entry.action === 'section.changed');
+    expect(changes).toHaveLength(3);
+  });
+
   it('turns an approved section to changed when a suggestion is accepted in it', async () => {
     const owner = await writeParagraph(f, 'noivu', 'tham-muu', 'Khen thưởng 12 tập thể.');
     const suggestion = await ok<Suggestion>(

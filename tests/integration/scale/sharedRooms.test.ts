@@ -147,6 +147,20 @@ describe('several instances share rooms (PostgreSQL + Redis)', () => {
     expect(stored).not.toContain('Sau khi chuyển');
   });
 
+  it('turns a section approved through one instance to changed by an edit through the other, which had learnt it was not approved', async () => {
+    const { a, b, room, onA } = await noivuOnBoth();
+    const sectionId = report.sections[0]!.id;
+    const chair = await login(b.url, workspace.chair.username, workspace.chair.password);
+    const stateOf = async () => ((await (await call(a.url, chair, 'GET', `/api/reports/${report.id}`)).json()) as Report).sections[0]!.review?.state;
+    // A's edit before any verdict: A now knows the section is not approved.
+    appendParagraph(onA.doc, 'Trước khi duyệt');
+    await waitFor(async () => sectionText(docFromStored(await a.store.loadDocument(room))).includes('Trước khi duyệt'));
+
+    expect((await call(b.url, chair, 'PUT', `/api/reports/${report.id}/sections/${sectionId}/review`, { state: 'approved' })).status).toBe(200);
+    appendParagraph(onA.doc, 'Sau khi duyệt');
+    await waitFor(async () => (await stateOf()) === 'changed', { what: 'changed by the edit through A' });
+  });
+
   it('freezes the rooms on one instance when the report is issued through the other, before the call answers', async () => {
     await setUp();
     const [a, b] = instances.servers;

@@ -26,7 +26,7 @@ describe('SQLite: a file from before the review', () => {
     old.exec(SCHEMA.replace(REVIEW_SCHEMA, ''));
     old.prepare("INSERT INTO reports VALUES ('r-cu', 'Báo cáo cũ', 'draft', 'bao-cao-so-ket', 'BÁO CÁO', '2024-12-01T08:00:00.000Z')").run();
     old.prepare("INSERT INTO report_sections VALUES ('r-cu', 'tham-muu', 0, 'THAM MƯU', NULL)").run();
-    old.prepare("INSERT INTO doc_updates (room, data) VALUES ('r-cu/section/tham-muu', x'0102')").run();
+    old.prepare("INSERT INTO doc_updates (room, seq, data) VALUES ('r-cu/section/tham-muu', 1, x'0102')").run();
     old.close();
   });
   afterEach(async () => {

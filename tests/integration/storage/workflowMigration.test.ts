@@ -27,7 +27,7 @@ describe('SQLite: a file from before the workflow', () => {
     old.exec(SCHEMA.replace(WORKFLOW_SCHEMA, ''));
     old.prepare("INSERT INTO reports VALUES ('r-cu', 'Báo cáo cũ', 'approved', 'bao-cao-so-ket', 'BÁO CÁO', '2024-12-01T08:00:00.000Z')").run();
     old.prepare("INSERT INTO report_sections VALUES ('r-cu', 'tham-muu', 0, 'THAM MƯU', NULL)").run();
-    old.prepare("INSERT INTO doc_updates (room, data) VALUES ('r-cu/section/tham-muu', x'0102')").run();
+    old.prepare("INSERT INTO doc_updates (room, seq, data) VALUES ('r-cu/section/tham-muu', 1, x'0102')").run();
     old.prepare("INSERT INTO audit_log (report_id, at, user_id, action, detail) VALUES ('r-cu', '2024-12-02T08:00:00.000Z', 'u1', 'section.approved', '{}')").run();
     old.close();
   });

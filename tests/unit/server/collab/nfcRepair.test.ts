@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { FRAME_MAP, PREAMBLE_FRAGMENT, SECTION_FRAGMENT } from '../../../../common/rooms.js';
-import { createNfcRepair, needsNfcRepair, repairNfc } from '../../../../server/collab/nfcRepair.js';
+import { createNfcRepair, mayNotBeNfc, needsNfcRepair, repairNfc } from '../../../../server/collab/nfcRepair.js';
 
 const DECOMPOSED = 'Vie\u0323\u0302t Nam';
 const SECTION = { kind: 'section', sectionId: 's' } as const;
@@ -131,6 +131,34 @@ describe('createNfcRepair', () => {
       doc.destroy();
     } finally {
       vi.useRealTimers();
+    }
+  });
+});
+
+describe('mayNotBeNfc', () => {
+  /** The update of typing `text` into a fresh document whose client id is `client`. */
+  const typed = (text: string, client: number) => {
+    const doc = new Y.Doc();
+    doc.clientID = client;
+    doc.getText('t').insert(0, text);
+    return Y.encodeStateAsUpdate(doc);
+  };
+  // Client ids whose varint bytes are ≥ 0x80 (they decode as replacement characters or stray letters).
+  const clients = [1, 300, 2 ** 31 - 1, 3_411_527_913, 1_234_567];
+
+  it('passes typing in ASCII or precomposed Vietnamese without a closer look', () => {
+    for (const client of clients) {
+      for (const text of ['a', 'Báo cáo sơ kết', 'Ủy ban nhân dân huyện Lấp Vò', 'ĐỒNG THÁP', 'Điển hình tiên tiến 2021 - 2025', '“Học tập”']) {
+        expect(mayNotBeNfc(typed(text, client)), `${text} by ${client}`).toBe(false);
+      }
+    }
+  });
+
+  it('flags decomposed letters and lone marks, whoever types them', () => {
+    for (const client of clients) {
+      for (const text of ['Vie\u0302\u0323t', 'a\u0301', '\u0303', '\u2126', '\u212b']) {
+        expect(mayNotBeNfc(typed(text, client)), `${JSON.stringify(text)} by ${client}`).toBe(true);
+      }
     }
   });
 });

@@ -30,7 +30,24 @@ describe('checkUpdate', () => {
       doc.getText('t').insert(10, ' hai');
       doc.getText('t').delete(0, 2);
     });
-    expect(checkUpdate(room, update)).toEqual({ kind: 'ok' });
+    expect(checkUpdate(room, update)).toEqual({ kind: 'ok', fresh: true });
+  });
+
+  it('calls an update fresh only when it adds every struct it holds: not a resent one, not deletions alone', () => {
+    const local = copyOf(room);
+    const client = copyOf(room);
+    const typed = updateOf(client, (doc) => doc.getText('t').insert(6, ' ba'));
+    expect(checkUpdate(local, typed)).toEqual({ kind: 'ok', fresh: true });
+    Y.applyUpdate(local, typed);
+    // Sent again (a reconnecting client): applying it adds nothing new.
+    expect(checkUpdate(local, typed)).toEqual({ kind: 'ok', fresh: false });
+    // Half of it known: it overlaps what the room has.
+    const more = updateOf(client, (doc) => doc.getText('t').insert(9, ' bốn'));
+    expect(checkUpdate(local, Y.mergeUpdates([typed, more]))).toEqual({ kind: 'ok', fresh: false });
+    // Deletions alone may delete what is already deleted: judged by what applying them changes.
+    const deletion = updateOf(client, (doc) => doc.getText('t').delete(0, 1));
+    expect(checkUpdate(local, deletion)).toEqual({ kind: 'ok', fresh: false });
+    expect(checkUpdate(local, Y.encodeStateAsUpdate(new Y.Doc()))).toEqual({ kind: 'ok', fresh: false });
   });
 
   it('calls an update malformed when any byte of it is missing, the delete set included', () => {
