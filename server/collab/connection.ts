@@ -2,6 +2,7 @@
  * One client's socket in one room. It listens from the moment it exists: messages that arrive while the
  * room is still loading are buffered (bounded) and handed over in order once the room is ready.
  */
+import { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket, RawData } from 'ws';
 import { CloseCode, REFUSING_CODES } from '../../common/closeCodes.js';
@@ -36,6 +37,17 @@ type MessageSink = (connection: Connection, data: Uint8Array) => void;
 type CloseListener = (connection: Connection) => void;
 
 /**
+ * The TCP socket under a `ws` WebSocket, to write frames built once for many receivers (relay.ts) — when
+ * that is safe: no extension was negotiated (the server offers none; with permessage-deflate `ws` may queue
+ * frames, and writing past its queue would reorder them). Otherwise null, and every message goes
+ * through `ws`. Writes to it and through `ws` go to one stream, in the order they are made.
+ */
+function rawSocketOf(socket: WebSocket): Socket | null {
+  const raw = (socket as unknown as { _socket?: unknown })._socket;
+  return socket.extensions === '' && raw instanceof Socket ? raw : null;
+}
+
+/**
  * A copy of the message in a buffer of its own: `ws` may hand out views into a shared pool, and lib0's
  * decoders make views on `.buffer`, so a lying length prefix could otherwise read a neighbour's bytes.
  */
@@ -60,6 +72,7 @@ export class Connection {
   private pendingBytes = 0;
   private sink: MessageSink | null = null;
   private readonly closeListeners: CloseListener[] = [];
+  private readonly raw: Socket | null;
 
   constructor(
     private readonly socket: WebSocket,
@@ -70,6 +83,7 @@ export class Connection {
     private readonly reporting: ConnectionReporting,
   ) {
     socket.binaryType = 'nodebuffer';
+    this.raw = rawSocketOf(socket);
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     socket.on('close', () => this.closed());
     socket.on('error', (error) => {
@@ -108,17 +122,26 @@ export class Connection {
 
   /** Sends a message unless the connection is gone; a client too slow to read is disconnected. */
   send(message: Uint8Array): void {
-    if (this.state === 'closed' || this.socket.readyState !== this.socket.OPEN) return;
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      // Cut at once: a close frame would wait behind the backlog it cannot read, holding its memory.
-      this.socket.terminate();
-      this.reportClose(CUT, 'too slow to read: cut');
-      this.closed();
-      return;
-    }
-    this.socket.send(message, (error) => {
-      if (error) this.close(CloseCode.internalError, 'send failed');
-    });
+    // No callback: a write that fails destroys the socket, whose `close` ends the connection (constructor).
+    if (this.writable()) this.socket.send(message);
+  }
+
+  /** Sends `message` as `frame`, its whole WebSocket frame built once for many receivers (relay.ts). */
+  sendFrame(frame: Buffer, message: Uint8Array): void {
+    if (!this.writable()) return;
+    if (this.raw) this.raw.write(frame);
+    else this.socket.send(message);
+  }
+
+  /** True while the connection is open and its client keeps up; one too slow to read is cut. */
+  private writable(): boolean {
+    if (this.state === 'closed' || this.socket.readyState !== this.socket.OPEN) return false;
+    if (this.socket.bufferedAmount <= this.limits.maxBufferedBytes) return true;
+    // Cut at once: a close frame would wait behind the backlog it cannot read, holding its memory.
+    this.socket.terminate();
+    this.reportClose(CUT, 'too slow to read: cut');
+    this.closed();
+    return false;
   }
 
   /** Closes with a code of {@link CloseCode}; nothing the client sent afterwards is handled. */

@@ -14,6 +14,7 @@ import {
   MalformedMessageError,
   type ClientMessage,
 } from './messages.js';
+import { relay } from './relay.js';
 import { RoomAwareness } from './roomAwareness.js';
 import { TaskQueue } from './taskQueue.js';
 import type { Access } from '../../common/access.js';
@@ -81,9 +82,11 @@ export class Room {
     private readonly events: RoomEvents,
     private readonly limits: RoomLimits,
     private readonly logger: FastifyBaseLogger,
+    /** The document's whole state as one update, when it was loaded from exactly that (syncAnswers.ts). */
+    wholeState: Uint8Array | null = null,
   ) {
     this.presence = new RoomAwareness(doc, this.connections, (update) => this.replication?.presenceChanged(update));
-    this.syncAnswers = new SyncAnswers(doc);
+    this.syncAnswers = new SyncAnswers(doc, wholeState);
     this.waiting = new WaitingUpdates(limits.maxWaitingBytes);
   }
 
@@ -150,8 +153,7 @@ export class Room {
         throw error;
       }
       this.replication?.stored(seq, update);
-      const message = encodeUpdate(update);
-      for (const connection of this.connections) connection.send(message);
+      relay(encodeUpdate(update), this.connections);
     });
   }
 
@@ -275,8 +277,8 @@ export class Room {
         return;
       case 'apply': {
         // Merged with what the connection had waiting, the update is no longer the message's.
-        const relay = intake.update === update ? received : null;
-        if (!(await this.write(connection, intake.update, intake.fresh, relay))) return;
+        const asReceived = intake.update === update ? received : null;
+        if (!(await this.write(connection, intake.update, intake.fresh, asReceived))) return;
       }
     }
     // What others' waiting updates needed may have come with this one.
@@ -286,11 +288,11 @@ export class Room {
   }
 
   /**
-   * Applies a complete update, appends what it added, relays it (as `relay` when given: the message it came
-   * in, which says the same), then tells the room's hooks; false when the room failed meanwhile. A `fresh`
+   * Applies a complete update, appends what it added, relays it (as `received` when given: the message it
+   * came in, which says the same), then tells the room's hooks; false when the room failed meanwhile. A `fresh`
    * update (updateCheck.ts) adds exactly itself: Yjs is spared encoding it again.
    */
-  private async write(connection: Connection, update: Uint8Array, fresh = false, relay: Uint8Array | null = null): Promise<boolean> {
+  private async write(connection: Connection, update: Uint8Array, fresh = false, received: Uint8Array | null = null): Promise<boolean> {
     const added = fresh ? this.applyFresh(connection, update) : this.apply(connection, update);
     if (added === null) return this.state === 'ready';
     let seq: number;
@@ -302,8 +304,7 @@ export class Room {
     }
     this.replication?.stored(seq, added);
     connection.wrote = true;
-    const message = relay ?? encodeUpdate(added);
-    for (const other of this.connections) if (other !== connection) other.send(message);
+    relay(received ?? encodeUpdate(added), this.connections, connection);
     // After the relay: what the hooks do (the review, the edit tally…) need not delay anyone's text.
     this.events.onStored?.(this, connection, added);
     if (this.persistence.shouldCompact && !this.compactionScheduled) {
@@ -334,8 +335,7 @@ export class Room {
       this.doc.off('update', collect);
     }
     if (added.length === 0) return;
-    const message = encodeUpdate(added.length === 1 ? added[0]! : Y.mergeUpdates(added));
-    for (const connection of this.connections) connection.send(message);
+    relay(encodeUpdate(added.length === 1 ? added[0]! : Y.mergeUpdates(added)), this.connections);
     if (this.waiting.size > 0) {
       void this.queue.run(async () => {
         if (this.state !== 'ready') return;

@@ -13,6 +13,7 @@ import { CloseCode } from '../../common/closeCodes.js';
 import { stampAwareness } from './awarenessIdentity.js';
 import type { Connection } from './connection.js';
 import { encodeAwareness } from './messages.js';
+import { relay } from './relay.js';
 
 /** How long changes are gathered before they are relayed, in ms: short enough that carets feel live. */
 export const RELAY_WINDOW_MS = 30;
@@ -141,7 +142,6 @@ export class RoomAwareness {
     if (own.length > 0) this.onOwnChange(awarenessProtocol.encodeAwarenessUpdate(this.awareness, own));
     if (changed.length === 0) return;
     // Removed ids are encoded with a null state: encodeAwarenessUpdate reads the current states and meta.
-    const message = encodeAwareness(this.awareness, changed);
-    for (const connection of this.connections) connection.send(message);
+    relay(encodeAwareness(this.awareness, changed), this.connections);
   }
 }

@@ -202,6 +202,7 @@ export class RoomRegistry {
       },
       this.options,
       this.logger,
+      stored.updates.length === 0 ? stored.snapshot : null,
     );
     if (this.scale) {
       const fanout = new RoomFanout(room, this.scale.bus, this.store, stored.lastSeq, this.scale, this.logger, this.scale.observer);

@@ -4,18 +4,29 @@
  * each of them is the costliest thing a room does.
  */
 import type * as Y from 'yjs';
-import { encodeSyncStep2 } from './messages.js';
+import { encodeSyncStep2, encodeSyncStep2Of } from './messages.js';
 
 /** How many distinct state vectors are remembered per document version. */
 const MAX_ENTRIES = 8;
 /** State vectors longer than this (many writers) are answered without caching. */
 const MAX_KEY_BYTES = 512;
+/** The key of an empty state vector (no client, `[0]`): a brand-new editor's. */
+const NOTHING_YET = Buffer.from([0]).toString('latin1');
 
 export class SyncAnswers {
   private readonly answers = new Map<string, Uint8Array>();
   private readonly clear = () => this.answers.clear();
 
-  constructor(private readonly doc: Y.Doc) {
+  /**
+   * @param wholeState the document's whole state as one update, when the room was loaded from exactly
+   *   that (a snapshot, no log): a brand-new editor of a room just loaded is answered with it as it is,
+   *   where encoding a large section again took as long as loading it (issue 13, the cold join).
+   */
+  constructor(
+    private readonly doc: Y.Doc,
+    wholeState: Uint8Array | null = null,
+  ) {
+    if (wholeState) this.answers.set(NOTHING_YET, encodeSyncStep2Of(wholeState));
     // Not `update`: listening to that makes Yjs encode every change again, which only the relay needs.
     doc.on('afterTransaction', this.clear);
   }

@@ -115,7 +115,7 @@ describe('the audit log, append-only', () => {
     const migrations = db.prepare<[], { id: string }>('SELECT id FROM schema_migrations ORDER BY id').all().map((row) => row.id);
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(reports)').all().map((row) => row.name);
     db.close();
-    expect(migrations).toEqual(['2025-12-audit-log-append-only', '2025-12-reports-archived']);
+    expect(migrations).toEqual(['2025-12-audit-log-append-only', '2025-12-reports-archived', '2026-12-doc-updates-by-room']);
     expect(columns).toContain('archived_at');
     // Opened again: nothing is applied twice.
     const again = open();

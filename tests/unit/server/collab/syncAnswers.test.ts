@@ -1,0 +1,52 @@
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SyncAnswers } from '../../../../server/collab/syncAnswers.js';
+import { mergeIntoSnapshot } from '../../../../server/collab/snapshot.js';
+
+/** The update a sync step 2 message carries. */
+function updateIn(message: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(message);
+  expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 1]);
+  return decoding.readVarUint8Array(decoder);
+}
+
+const EMPTY = Y.encodeStateVector(new Y.Doc());
+
+/** A room's document loaded from a snapshot made of several edits, as a compaction leaves it. */
+function loaded() {
+  const writer = new Y.Doc();
+  const edits: Uint8Array[] = [];
+  writer.on('update', (update: Uint8Array) => edits.push(update));
+  for (const word of ['Báo ', 'cáo ', 'sơ ', 'kết']) writer.getText('t').insert(writer.getText('t').length, word);
+  writer.getText('t').delete(0, 4);
+  const snapshot = mergeIntoSnapshot(edits);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, snapshot);
+  return { doc, snapshot };
+}
+
+describe('SyncAnswers', () => {
+  it('answers a brand-new editor of a room just loaded with the stored snapshot as it is, which gives it the whole text', () => {
+    const { doc, snapshot } = loaded();
+    const answers = new SyncAnswers(doc, snapshot);
+    const update = updateIn(answers.answer(EMPTY));
+    expect(update).toEqual(snapshot);
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, update);
+    expect(editor.getText('t').toString()).toBe('cáo sơ kết');
+    // An editor that has something is answered with what it lacks, encoded from the document.
+    const known = new Y.Doc();
+    Y.applyUpdate(known, snapshot);
+    expect(updateIn(answers.answer(Y.encodeStateVector(known)))).not.toEqual(snapshot);
+  });
+
+  it('encodes the document again once it has changed', () => {
+    const { doc, snapshot } = loaded();
+    const answers = new SyncAnswers(doc, snapshot);
+    doc.getText('t').insert(0, 'Mới: ');
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, updateIn(answers.answer(EMPTY)));
+    expect(editor.getText('t').toString()).toBe('Mới: cáo sơ kết');
+  });
+});
