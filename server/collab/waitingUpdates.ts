@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../../common/closeCodes.js';
 import type { Connection } from './connection.js';
-import { checkUpdate, decodeWhole } from './updateCheck.js';
+import { checkUpdate, outlineOf } from './updateCheck.js';
 
 /**
  * What to do with a writer's update: apply it (with what it had waiting: then `update` is that merge, not
@@ -38,7 +38,7 @@ export class WaitingUpdates {
     let candidate = update;
     if (earlier) {
       try {
-        if (!decodeWhole(update)) throw new Error('the update does not decode');
+        if (!outlineOf(update)) throw new Error('the update does not decode');
         candidate = Y.mergeUpdates([earlier, update]);
       } catch {
         return { kind: 'refuse', code: CloseCode.malformed, reason: 'the update does not decode' };
