@@ -165,7 +165,8 @@ export interface NfcRepair {
 }
 
 export function createNfcRepair({ registry, logger, quietMs = NFC_QUIET_MS, isFrozen = () => false }: NfcRepairDeps): NfcRepair {
-  const timers = new Map<string, NodeJS.Timeout>();
+  /** Rooms waiting to be quiet, with when each was last edited (ms since the epoch). */
+  const waiting = new Map<string, { lastEdit: number }>();
 
   const repair = async (name: string, reportId: string, part: RoomPart, doc: Y.Doc) => {
     // The room unloaded meanwhile (its document is destroyed after its final flush): nothing to look at,
@@ -183,19 +184,28 @@ export function createNfcRepair({ registry, logger, quietMs = NFC_QUIET_MS, isFr
   return {
     noteStoredEdit(room, doc, update) {
       // Nearly every edit is NFC: the whole document is looked at only after one that may not be, and then
-      // once the room is quiet (every later edit restarts that wait).
-      if (!timers.has(room) && update !== undefined && !mayNotBeNfc(update)) return;
+      // once the room is quiet (every later edit restarts that wait: it only notes the time, on the hot path).
+      const pending = waiting.get(room);
+      if (pending) {
+        pending.lastEdit = Date.now();
+        return;
+      }
+      if (update !== undefined && !mayNotBeNfc(update)) return;
       const name = parseRoomName(room);
       if (name === null || name.part.kind === 'review') return;
       const { reportId, part } = name;
-      clearTimeout(timers.get(room));
-      const timer = setTimeout(() => {
-        timers.delete(room);
-        repair(room, reportId, part, doc).catch((error: unknown) => logger.warn({ err: error, room }, 'could not bring the room’s text to NFC'));
-      }, quietMs);
-      // A wait for quiet never keeps the process alive.
-      timer.unref();
-      timers.set(room, timer);
+      const entry = { lastEdit: Date.now() };
+      waiting.set(room, entry);
+      const wait = (ms: number) => {
+        // A wait for quiet never keeps the process alive.
+        setTimeout(() => {
+          const quietFor = Date.now() - entry.lastEdit;
+          if (quietFor < quietMs) return wait(quietMs - quietFor);
+          waiting.delete(room);
+          repair(room, reportId, part, doc).catch((error: unknown) => logger.warn({ err: error, room }, 'could not bring the room’s text to NFC'));
+        }, ms).unref();
+      };
+      wait(quietMs);
     },
   };
 }
