@@ -276,8 +276,9 @@ export class Room {
         connection.close(intake.code, intake.reason);
         return;
       case 'apply': {
-        // Merged with what the connection had waiting, the update is no longer the message's.
-        const asReceived = intake.update === update ? received : null;
+        // The message says what was added only when all of it was (fresh), and not merged with what the
+        // connection had waiting.
+        const asReceived = intake.fresh && intake.update === update ? received : null;
         if (!(await this.write(connection, intake.update, intake.fresh, asReceived))) return;
       }
     }
