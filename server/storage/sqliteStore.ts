@@ -57,6 +57,8 @@ export function openSqliteStore(file: string): Store {
     async close() {
       if (!open) return;
       open = false;
+      // An append of this very turn is committed, not lost: its room is waiting for it.
+      documents.flushAppends();
       db.close();
     },
   };

@@ -2,9 +2,12 @@
 import type { Database } from 'better-sqlite3';
 import type { DocumentStore, StoredDocument, StoredUpdate } from '../store.js';
 import { bytesOf } from '../rows/bytes.js';
+import { GroupCommit } from './groupCommit.js';
 
 export function sqliteDocuments(db: Database): DocumentStore & {
   upsertSnapshot(room: string, data: Uint8Array, throughSeq: number): void;
+  /** Commits the appends waiting for the end of the turn (groupCommit.ts): call it before closing. */
+  flushAppends(): void;
 } {
   /**
    * The room's next seq, numbered in the insert itself (one statement: whoever else has the file open
@@ -18,6 +21,7 @@ export function sqliteDocuments(db: Database): DocumentStore & {
        @data
      ) RETURNING seq`,
   );
+  const appends = new GroupCommit(db, insertUpdate);
   const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
     'SELECT data, through_seq FROM doc_snapshots WHERE room = ?',
   );
@@ -60,9 +64,12 @@ export function sqliteDocuments(db: Database): DocumentStore & {
     upsertSnapshot(room, data, throughSeq) {
       upsert.run(room, Buffer.from(data), throughSeq);
     },
-    async appendUpdate(room, update) {
-      // A view, not a copy: the bytes are read once, by the insert.
-      return insertUpdate.get({ room, data: Buffer.from(update.buffer, update.byteOffset, update.byteLength) })!.seq;
+    appendUpdate(room, update) {
+      // A view, not a copy: stored updates are never changed, and the bytes are read once, by the insert.
+      return appends.append(room, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    },
+    flushAppends() {
+      appends.flush();
     },
     async loadDocument(room) {
       return load(room);
