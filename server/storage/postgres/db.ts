@@ -16,6 +16,11 @@ export const CONSISTENT_READ = { isolation: 'repeatable read', readOnly: true } 
 
 export interface PgDb extends PgQueryable {
   /**
+   * A statement prepared once per pooled connection under `name` and then only bound and run (issue 13:
+   * the rooms' append, sent for every keystroke, is not parsed and planned each time).
+   */
+  queryPrepared<R extends pg.QueryResultRow = pg.QueryResultRow>(name: string, text: string, values: readonly unknown[]): Promise<pg.QueryResult<R>>;
+  /**
    * Runs `work` in one transaction on one client: committed when it resolves, rolled back when it throws
    * (the error is rethrown). `readOnly` transactions may run on a standby one day.
    */
@@ -36,6 +41,7 @@ export function openPgDb(url: string, options: { max?: number } = {}): PgDb {
   return {
     pool,
     query: (text, values) => pool.query(text, values as unknown[]),
+    queryPrepared: (name, text, values) => pool.query({ name, text, values: values as unknown[] }),
     async transaction(work, options = {}) {
       const client = await pool.connect();
       try {

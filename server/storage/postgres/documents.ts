@@ -109,7 +109,7 @@ export function pgDocuments(db: PgDb): DocumentStore {
       // A copy: the caller may reuse its buffer before the statement is sent.
       const data = Buffer.from(update);
       return inTurn(room, async () => {
-        const { rows } = await db.query<{ seq: number }>(APPEND, [room, data]);
+        const { rows } = await db.queryPrepared<{ seq: number }>('dong-soan-append-update', APPEND, [room, data]);
         return rows[0]!.seq;
       });
     },
