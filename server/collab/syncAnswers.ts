@@ -15,7 +15,14 @@ const NOTHING_YET = Buffer.from([0]).toString('latin1');
 
 export class SyncAnswers {
   private readonly answers = new Map<string, Uint8Array>();
-  private readonly clear = () => this.answers.clear();
+  /** After a transaction that changed the document (as Yjs judges whether to emit `update`). */
+  private readonly clear = (transaction: Y.Transaction) => {
+    if (this.answers.size === 0) return;
+    const { deleteSet, beforeState, afterState } = transaction;
+    let changed = deleteSet.clients.size > 0;
+    for (const [client, clock] of afterState) changed ||= beforeState.get(client) !== clock;
+    if (changed) this.answers.clear();
+  };
 
   /**
    * @param wholeState the document's whole state as one update, when the room was loaded from exactly
@@ -27,7 +34,8 @@ export class SyncAnswers {
     wholeState: Uint8Array | null = null,
   ) {
     if (wholeState) this.answers.set(NOTHING_YET, encodeSyncStep2Of(wholeState));
-    // Not `update`: listening to that makes Yjs encode every change again, which only the relay needs.
+    // Not `update`: listening to that makes Yjs encode every change again, which only the relay needs. Every
+    // newcomer's sync step 2 is a transaction too (mostly of nothing): it must not throw the answers away.
     doc.on('afterTransaction', this.clear);
   }
 

@@ -41,6 +41,15 @@ describe('SyncAnswers', () => {
     expect(updateIn(answers.answer(Y.encodeStateVector(known)))).not.toEqual(snapshot);
   });
 
+  it('keeps its answers through a transaction that changes nothing, such as a newcomer’s empty sync step 2', () => {
+    const { doc, snapshot } = loaded();
+    const answers = new SyncAnswers(doc, snapshot);
+    const first = answers.answer(EMPTY);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(new Y.Doc()));
+    doc.transact(() => {});
+    expect(answers.answer(EMPTY)).toBe(first);
+  });
+
   it('encodes the document again once it has changed', () => {
     const { doc, snapshot } = loaded();
     const answers = new SyncAnswers(doc, snapshot);
