@@ -41,6 +41,11 @@ export interface OpenTiming {
   editorMs: number;
   /** Navigation start → the save state badge says `saved`. */
   savedMs: number;
+  /**
+   * Where the time went (navigation start → …): the report's answer (`GET /api/reports/:id`) arrived, the last
+   * script needed until editable arrived, the sheet (the report's page) was first drawn.
+   */
+  phases: { reportAnsweredMs: number; scriptsLoadedMs: number; sheetMs: number };
   /** Bytes transferred (headers included) for scripts and style sheets until editable. */
   jsBytes: number;
   cssBytes: number;
@@ -57,6 +62,8 @@ export interface OpenReportResult {
   editableMs: number;
   editorMs: number;
   savedMs: number;
+  /** Medians of each run's {@link OpenTiming.phases}. */
+  phases: OpenTiming['phases'];
   runsMs: number[];
   cold: OpenTiming;
   jsBytes: number;
@@ -103,10 +110,11 @@ function markMilestones(sectionId: string): string {
       const now = performance.now();
       if (marks.editorMs === undefined && document.querySelector(${editor}) !== null) marks.editorMs = now;
       if (marks.savedMs === undefined && document.querySelector('[data-testid="save-state"][data-state="saved"]') !== null) marks.savedMs = now;
+      if (marks.sheetMs === undefined && document.querySelector('.sheet') !== null) marks.sheetMs = now;
       if (marks.editorMs === undefined || marks.savedMs === undefined) return;
       observer.disconnect();
       const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-      marks.resources = entries.map((entry) => ({ name: entry.name, type: entry.initiatorType, bytes: entry.transferSize }));
+      marks.resources = entries.map((entry) => ({ name: entry.name, type: entry.initiatorType, bytes: entry.transferSize, endMs: entry.responseEnd }));
     };
     const observer = new MutationObserver(check);
     observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['contenteditable', 'data-state'] });
@@ -136,7 +144,12 @@ async function openOnce(browser: Browser, url: string, cookie: string, sectionId
       throw new Error(`the report did not become editable: ${JSON.stringify(state)}`, { cause: error });
     });
     const handle = await page.waitForFunction('window.__openMarks.resources !== undefined && window.__openMarks', undefined, { timeout: OPEN_TIMEOUT_MS });
-    const marks = (await handle.jsonValue()) as { editorMs: number; savedMs: number; resources: { name: string; type: string; bytes: number }[] };
+    const marks = (await handle.jsonValue()) as {
+      editorMs: number;
+      savedMs: number;
+      sheetMs: number;
+      resources: { name: string; type: string; bytes: number; endMs: number }[];
+    };
     const path = (name: string) => new URL(name).pathname;
     const bytesOf = (extension: string) =>
       marks.resources.filter((entry) => path(entry.name).endsWith(extension)).reduce((sum, entry) => sum + entry.bytes, 0);
@@ -144,6 +157,11 @@ async function openOnce(browser: Browser, url: string, cookie: string, sectionId
       editableMs: round2(Math.max(marks.editorMs, marks.savedMs)),
       editorMs: round2(marks.editorMs),
       savedMs: round2(marks.savedMs),
+      phases: {
+        reportAnsweredMs: round2(Math.max(0, ...marks.resources.filter((entry) => /^\/api\/reports\/[^/]+$/.test(path(entry.name))).map((entry) => entry.endMs))),
+        scriptsLoadedMs: round2(Math.max(0, ...marks.resources.filter((entry) => path(entry.name).endsWith('.js')).map((entry) => entry.endMs))),
+        sheetMs: round2(marks.sheetMs),
+      },
       jsBytes: bytesOf('.js'),
       cssBytes: bytesOf('.css'),
       requests: marks.resources.length,
@@ -181,7 +199,10 @@ export async function measureOpenReport(runs: number, info: (message: string) =>
     for (let run = 0; run < runs; run++) {
       await sleep(200);
       each.push(await openOnce(browser, url, cookie, sectionId));
-      info(`run ${run + 1}: editable after ${each.at(-1)!.editableMs} ms (editor ${each.at(-1)!.editorMs}, saved ${each.at(-1)!.savedMs})`);
+      const { editableMs, editorMs, savedMs, phases } = each.at(-1)!;
+      info(
+        `run ${run + 1}: editable after ${editableMs} ms (editor ${editorMs}, saved ${savedMs}; report answered ${phases.reportAnsweredMs}, scripts ${phases.scriptsLoadedMs}, sheet ${phases.sheetMs})`,
+      );
     }
     const med = (pick: (timing: OpenTiming) => number) => round2(median(each.map(pick)));
     const editableMs = med((timing) => timing.editableMs);
@@ -191,6 +212,11 @@ export async function measureOpenReport(runs: number, info: (message: string) =>
       editableMs,
       editorMs: med((timing) => timing.editorMs),
       savedMs: med((timing) => timing.savedMs),
+      phases: {
+        reportAnsweredMs: med((timing) => timing.phases.reportAnsweredMs),
+        scriptsLoadedMs: med((timing) => timing.phases.scriptsLoadedMs),
+        sheetMs: med((timing) => timing.phases.sheetMs),
+      },
       runsMs: each.map((timing) => timing.editableMs),
       cold,
       jsBytes: med((timing) => timing.jsBytes),

@@ -12,32 +12,23 @@ import { useT } from './i18n/locale.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ReportListPage } from './pages/ReportListPage.js';
-import { currentPath, loginPath, navigate, parseRoute, useRoute, type Route } from './router.js';
+import { LoadedReportPage } from './pages/LoadedReportPage.js';
+import { currentPath, loginPath, navigate, useRoute, type Route } from './router.js';
 import { SessionProvider } from './session/SessionContext.js';
 import { useAuth, type AuthState } from './session/useAuth.js';
 
-// The editor (TipTap, Yjs) is most of the code: load it only when a report is opened.
-const loadReportPage = () => import('./pages/ReportPage.js');
-const ReportPage = lazy(() => loadReportPage().then((module) => ({ default: module.ReportPage })));
 const VersionPage = lazy(() => import('./pages/VersionPage.js').then((module) => ({ default: module.VersionPage })));
 // Pages few people open (issue 12, item 7): out of the entry chunk, which every page waits for.
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.js').then((module) => ({ default: module.AdminPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage.js').then((module) => ({ default: module.AuditPage })));
-
-// Opened on a report's address: fetch the editor's chunk now, alongside the session check and the departments,
-// instead of after them (issue 12, item 7: the chunk is most of the wait before the report can be edited).
-if (parseRoute(window.location.pathname).page === 'report') void loadReportPage();
 
 function Page({ route }: { route: Exclude<Route, { page: 'login' }> }) {
   switch (route.page) {
     case 'reports':
       return <ReportListPage />;
     case 'report':
-      return (
-        <Suspense fallback={null}>
-          <ReportPage key={route.reportId} reportId={route.reportId} />
-        </Suspense>
-      );
+      // The editor (TipTap, Yjs) is most of the code: loaded only when a report is opened (main.tsx starts it early).
+      return <LoadedReportPage key={route.reportId} reportId={route.reportId} />;
     case 'version':
       return (
         <Suspense fallback={null}>

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { pathOf, type BodyOf, type HttpMethod, type ParamsOf, type ResponseOf, type RouteSpec } from '../../../common/api/route.js';
 import { isApiErrorBody } from '../../../common/apiError.js';
+import { takeEarlyResponse } from '../headStart.js';
 import { reportUnauthenticated } from '../session/unauthenticated.js';
 
 /** A failed API call: the server's error body when it sent one, or a description of what went wrong. */
@@ -63,7 +64,10 @@ async function send(path: string, init: SendOptions): Promise<Response> {
   if (init.json !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, {
+    // Sent when the page started loading (headStart.ts), if it was, and succeeded; else asked for now.
+    const early = method === 'GET' ? await takeEarlyResponse(path) : undefined;
+    init.signal?.throwIfAborted();
+    response = early ?? await fetch(path, {
       method,
       headers,
       body: init.json === undefined ? undefined : JSON.stringify(init.json),

@@ -14,12 +14,15 @@ import { useT } from '../i18n/locale.js';
 import type { Identity } from '../identity.js';
 import { useReportEditor } from './navigation/reportEditors.js';
 import { sectionExtensions } from './sectionExtensions.js';
+import { useIdleMount } from './useIdleMount.js';
 
 interface PreambleEditorProps {
   /** The frame room, or undefined while the page is still connecting. */
   room: RoomConnection | undefined;
   identity: Identity;
   access: Access;
+  /** The page has opened: a reader's editor is built from then on (useIdleMount.ts), a writer's at once. */
+  opened: boolean;
 }
 
 const NO_ROOM = { subscribe: () => () => {}, status: () => undefined };
@@ -47,11 +50,12 @@ function BoundPreamble({ room, identity, access }: { room: RoomConnection; ident
   );
 }
 
-export function PreambleEditor({ room, identity, access }: PreambleEditorProps) {
+export function PreambleEditor({ room, identity, access, opened }: PreambleEditorProps) {
   const saves = room?.saves ?? NO_ROOM;
   const status = useSyncExternalStore(saves.subscribe, saves.status);
   const [readyRoom, setReadyRoom] = useState<RoomConnection | undefined>(undefined);
   if (room !== undefined && readyRoom !== room && status?.contentReady === true) setReadyRoom(room);
-  if (room === undefined || readyRoom !== room) return null;
+  const build = useIdleMount(access === 'write', opened);
+  if (room === undefined || readyRoom !== room || !build) return null;
   return <BoundPreamble room={room} identity={identity} access={access} />;
 }

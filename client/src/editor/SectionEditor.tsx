@@ -5,7 +5,8 @@
  * that had synced (localCopy.ts) — so it never starts from an empty document (the server writes each
  * section's starting content; the client never does). Where the person may not write, the editor is not
  * editable and the room holds back any local change (the server would close the connection with 4403);
- * text they typed but could not send before losing the section is shown below it, to copy.
+ * text they typed but could not send before losing the section is shown below it, to copy. The editor of a
+ * section the person may only read is built after the page has opened (useIdleMount.ts).
  */
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
@@ -20,6 +21,7 @@ import { useSectionReview } from '../review/useSectionReview.js';
 import { KeptCopyPanel } from './KeptCopyPanel.js';
 import { useReportEditor } from './navigation/reportEditors.js';
 import { sectionExtensions } from './sectionExtensions.js';
+import { useIdleMount } from './useIdleMount.js';
 import { AwardCatalogueContext, TallyEnvironmentContext } from './tally/tallyEnvironment.js';
 
 interface SectionEditorProps {
@@ -37,6 +39,11 @@ interface SectionEditorProps {
   copyName: string;
   /** Why unsent text kept in that copy cannot go into the section, shown above it when there is some. */
   keptReason: string;
+  /**
+   * The page has opened (every room synced): a section the person may only read gets its editor from then
+   * on (useIdleMount.ts); one they write gets it as soon as its room holds its content.
+   */
+  opened: boolean;
 }
 
 const NO_ROOM = { subscribe: () => () => {}, status: () => undefined };
@@ -122,7 +129,7 @@ function BoundEditor({ section, room, identity, access, bar, verdict, after }: B
 }
 
 /** A section with its bar, heading and editor. */
-export function SectionEditor({ section, room, identity, access, bar, verdict, copyName, keptReason }: SectionEditorProps) {
+export function SectionEditor({ section, room, identity, access, bar, verdict, copyName, keptReason, opened }: SectionEditorProps) {
   const t = useT();
   const saves = room?.saves ?? NO_ROOM;
   const status = useSyncExternalStore(saves.subscribe, saves.status);
@@ -130,12 +137,13 @@ export function SectionEditor({ section, room, identity, access, bar, verdict, c
   // kept and sent when the connection is back).
   const [readyRoom, setReadyRoom] = useState<RoomConnection | undefined>(undefined);
   if (room !== undefined && readyRoom !== room && status?.contentReady === true) setReadyRoom(room);
+  const build = useIdleMount(access === 'write', opened);
   const kept = useKeptCopy(copyName, room, access !== 'write');
   const after = kept === null ? null : <KeptCopyPanel sectionId={section.id} kept={kept} reason={keptReason} />;
 
   return (
     <section className="report-section" data-testid={`section-${section.id}`} data-access={access}>
-      {room !== undefined && readyRoom === room ? (
+      {room !== undefined && readyRoom === room && build ? (
         <BoundEditor section={section} room={room} identity={identity} access={access} bar={bar} verdict={verdict} after={after} />
       ) : (
         <SectionFrame section={section} bar={bar} verdict={verdict} after={after}>

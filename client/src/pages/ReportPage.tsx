@@ -32,6 +32,7 @@ import { reviewOf } from '../collab/reviewEntries.js';
 import { useReportRooms, type ReportRooms, type RoomHandlers } from '../collab/useReportRooms.js';
 import { useReviewEntries } from '../collab/useReviewEntries.js';
 import { usePeople } from '../collab/usePeople.js';
+import { useOpened } from '../collab/useOpened.js';
 import { useSaveStatus } from '../collab/useSaveStatus.js';
 import { useSectionOwners } from '../collab/useSectionOwners.js';
 import { AppBar } from '../components/AppBar.js';
@@ -60,8 +61,9 @@ import { auditPath } from '../audit/auditPath.js';
 import { useSession } from '../session/SessionContext.js';
 
 // Panels beside the sheet, in chunks of their own (issue 12, item 7): the first section becomes editable without
-// waiting for the form checker's rules, the signing and version panels or the review sidebar. Each has its
-// own Suspense boundary (nothing shown until it arrives), so the sheet never waits for them.
+// waiting for the form checker's rules, the signing and version panels or the review sidebar. They are
+// rendered only once the rooms have synced (useOpened.ts), each in its own Suspense boundary (nothing shown
+// until it arrives), so the sheet never waits for them.
 const ChecksPanel = lazy(() => import('../checks/ChecksPanel.js').then((module) => ({ default: module.ChecksPanel })));
 const SignedCopyPanel = lazy(() => import('../signing/SignedCopyPanel.js').then((module) => ({ default: module.SignedCopyPanel })));
 const VersionsPanel = lazy(() => import('../workflow/VersionsPanel.js').then((module) => ({ default: module.VersionsPanel })));
@@ -76,11 +78,13 @@ interface OwnedSectionProps {
   rooms: ReportRooms | null;
   /** The report is issued: nobody writes the section any more. */
   issued: boolean;
+  /** Every room has synced once (useOpened.ts): read-only editors are built from then on. */
+  opened: boolean;
   onAssigned(sectionId: string, owner: string | null): void;
 }
 
 /** A section with the rights of the person signed in, for its current owner. */
-function OwnedSection({ report, section, owner, review, rooms, issued, onAssigned }: OwnedSectionProps) {
+function OwnedSection({ report, section, owner, review, rooms, issued, opened, onAssigned }: OwnedSectionProps) {
   const t = useT();
   const { me, identity, department, departments } = useSession();
   const ownerName = owner === null ? null : (department(owner)?.name ?? t.report.unknownDepartment);
@@ -114,6 +118,7 @@ function OwnedSection({ report, section, owner, review, rooms, issued, onAssigne
       verdict={verdict}
       copyName={localCopyName(me.id, section.room)}
       keptReason={keptReason}
+      opened={opened}
     />
   );
 }
@@ -147,6 +152,9 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
   useEffect(() => followFrame?.(frameRights), [followFrame, frameRights]);
   const people = usePeople(rooms?.frame.provider.awareness);
   const status = useSaveStatus(rooms?.all);
+  // The panels beside the sheet and the editors of what the person only reads wait until the rooms have
+  // synced (useOpened.ts, useIdleMount.ts): building an editor is the largest piece of the opening.
+  const opened = useOpened(status);
   const frame = useFrameBinding(rooms?.frame, me, issued);
   const catalogue = useAwardCatalogue();
   useEffect(() => {
@@ -184,20 +192,24 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
             </Link>
           ) : null}
         </nav>
-        <Suspense fallback={null}>
-          <SignedCopyPanel reportId={report.id} issued={issued} review={rooms?.review} />
-        </Suspense>
-        <Suspense fallback={null}>
-          <VersionsPanel reportId={report.id} status={workflow.status} />
-        </Suspense>
-        <Suspense fallback={null}>
-          <ChecksPanel report={report} rooms={rooms} issued={issued} />
-        </Suspense>
+        {opened ? (
+          <>
+            <Suspense fallback={null}>
+              <SignedCopyPanel reportId={report.id} issued={issued} review={rooms?.review} />
+            </Suspense>
+            <Suspense fallback={null}>
+              <VersionsPanel reportId={report.id} status={workflow.status} />
+            </Suspense>
+            <Suspense fallback={null}>
+              <ChecksPanel report={report} rooms={rooms} issued={issued} />
+            </Suspense>
+          </>
+        ) : null}
         <ReviewProvider reportId={report.id} entries={reviews} owners={owners} closed={issued}>
           <div className="sheet-row">
             <article className="sheet" lang="vi">
               <FrameHeader frame={frame} />
-              <PreambleEditor room={rooms?.frame} identity={identity} access={frameRights} />
+              <PreambleEditor room={rooms?.frame} identity={identity} access={frameRights} opened={opened} />
               <AwardCatalogueContext.Provider value={catalogue}>
                 <KeptFramePanel
                   room={rooms?.frame}
@@ -215,17 +227,20 @@ function ReportSheet({ report, handlers }: { report: Report; handlers: PageRoomH
                     review={reviewOf(reviews, section.id)}
                     rooms={rooms}
                     issued={issued}
+                    opened={opened}
                     onAssigned={setOwner}
                   />
                 ))}
               </AwardCatalogueContext.Provider>
               <FrameFooter frame={frame} />
             </article>
-            <ErrorBoundary fallback={<p className="review-sidebar review-empty" role="alert">{t.review.failed}</p>}>
-              <Suspense fallback={null}>
-                <ReviewSidebar />
-              </Suspense>
-            </ErrorBoundary>
+            {opened ? (
+              <ErrorBoundary fallback={<p className="review-sidebar review-empty" role="alert">{t.review.failed}</p>}>
+                <Suspense fallback={null}>
+                  <ReviewSidebar />
+                </Suspense>
+              </ErrorBoundary>
+            ) : null}
           </div>
         </ReviewProvider>
         </ReportNavigation>

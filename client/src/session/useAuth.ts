@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../common/account.js';
 import { ApiError } from '../api/http.js';
 import { getMe, logOut } from '../api/session.js';
+import { dropEarlyResponses } from '../headStart.js';
 import { onUnauthenticated } from './unauthenticated.js';
 
 /** The states of the session, as the app shows them. */
@@ -58,7 +59,11 @@ export function useAuth(): Auth {
     [],
   );
 
-  const signedIn = useCallback((me: Me) => setState({ status: 'signedIn', me }), []);
+  // A new session: what the page asked for before it (headStart.ts) is not this person's.
+  const signedIn = useCallback((me: Me) => {
+    dropEarlyResponses();
+    setState({ status: 'signedIn', me });
+  }, []);
 
   const logOutNow = useCallback(async () => {
     try {
@@ -67,6 +72,7 @@ export function useAuth(): Auth {
       // A session the server no longer has is as good as ended.
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
+    dropEarlyResponses();
     setState({ status: 'signedOut', onPurpose: true });
   }, []);
 
