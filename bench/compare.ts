@@ -100,7 +100,13 @@ async function typeAgainst(target: Target, workload: WorkloadName, options: Benc
 
 type TypingRuns = Record<WorkloadName, Record<ServerName, TypingFigures[]>>;
 
-/** The rounds: each workload against the product, then the plain server; the sync last (it restarts the product). */
+/**
+ * The rounds: each typing workload against the product, then the plain server, round after round; then the
+ * sync rounds, which restart the product for their cold joins. Typing first: each process's code is then as
+ * warm for the product as for the plain server at every typing round (a product restarted just before a round
+ * spent its first seconds compiling while the plain server, never restarted, did not — that alone was ≈ 0.2×
+ * of the CPU ratio).
+ */
 async function runRounds(targets: Record<ServerName, Target>, product: Product, options: BenchOptions, info: (message: string) => void) {
   const typing: TypingRuns = { oneRoom: { product: [], plain: [] }, manyRooms: { product: [], plain: [] } };
   const sync: Record<ServerName, SyncRoundResult[]> = { product: [], plain: [] };
@@ -119,7 +125,8 @@ async function runRounds(targets: Record<ServerName, Target>, product: Product, 
         await sleep(SETTLE_MS);
       }
     }
-    if (options.syncChars === 0) continue;
+  }
+  for (let round = 1; round <= options.rounds && options.syncChars > 0; round++) {
     for (const name of order) {
       const target = targets[name];
       const [room] = await target.rooms(1);
@@ -192,7 +199,7 @@ export async function compareWithPlain(options: BenchOptions, teardown: Teardown
   return {
     date: startedAt.toISOString(),
     rounds: options.rounds,
-    order: ['oneRoom: product, plain', 'manyRooms: product, plain', 'sync300k: product (restarted for cold), plain'],
+    order: ['rounds of oneRoom: product, plain; manyRooms: product, plain', 'then rounds of sync300k: product (restarted for cold), plain'],
     seconds: options.seconds,
     warmupSeconds: options.warmup,
     cursors: options.cursors,
