@@ -3,7 +3,7 @@
  * once (issue 13). `ws` frames each send anew: a header buffer, then the header and the message written
  * as two pieces. Here the WebSocket frame (RFC 6455 §5.2: FIN, binary, unmasked as a server's frames are)
  * is built once, and the same bytes are written to each connection's socket in one piece
- * (Connection.sendFrame), which is what made relaying cheaper than the plain y-websocket server's.
+ * (Connection.sendFrame): each receiver costs one write of bytes already framed.
  */
 import type { Connection } from './connection.js';
 
