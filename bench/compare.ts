@@ -104,8 +104,9 @@ type TypingRuns = Record<WorkloadName, Record<ServerName, TypingFigures[]>>;
  * The rounds: each typing workload against the product, then the plain server, round after round; then the
  * sync rounds, which restart the product for their cold joins. Typing first: each process's code is then as
  * warm for the product as for the plain server at every typing round (a product restarted just before a round
- * spent its first seconds compiling while the plain server, never restarted, did not: the product's CPU ratio
- * read 1.91× that way and 1.42×–1.34× for the same code typed on warm processes, 1 Dec 2026).
+ * spent its first seconds compiling while the plain server, never restarted, did not: for the same code, one
+ * room's CPU ratio read 1.52× that way and 1.34× on equally warm processes, 1 Dec 2026; many rooms' moved
+ * within the noise).
  */
 async function runRounds(targets: Record<ServerName, Target>, product: Product, options: BenchOptions, info: (message: string) => void) {
   const typing: TypingRuns = { oneRoom: { product: [], plain: [] }, manyRooms: { product: [], plain: [] } };
