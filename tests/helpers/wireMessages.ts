@@ -1,4 +1,5 @@
 /** y-websocket messages as a client sends them, built by hand for raw sockets (tests of bad or heavy input). */
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -31,4 +32,15 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness): Uint8A
 /** True for a sync step 2 message (the server's answer to a sync request). */
 export function isSyncAnswer(data: Uint8Array): boolean {
   return data[0] === 0 && data[1] === syncProtocol.messageYjsSyncStep2;
+}
+
+/**
+ * The document update a server's message carries: a sync step 2 (`answer`) or a relayed `update`; null for
+ * any other message.
+ */
+export function carriedUpdate(data: Uint8Array, kind: 'answer' | 'update'): Uint8Array | null {
+  const decoder = decoding.createDecoder(data);
+  const syncType = kind === 'answer' ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate;
+  if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== syncType) return null;
+  return decoding.readVarUint8Array(decoder);
 }

@@ -4,20 +4,14 @@
  * one that is partly known is relayed and stored as what it added only; an empty one is neither.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { createReport } from '../helpers/api.js';
 import { openRawSocket, type RawSocket } from '../helpers/collabClient.js';
 import { startServer, type TestServer } from '../helpers/startServer.js';
 import { waitFor } from '../helpers/waitFor.js';
-import { isSyncAnswer, syncRequest, updateMessage } from '../helpers/wireMessages.js';
+import { carriedUpdate, isSyncAnswer, syncRequest, updateMessage } from '../helpers/wireMessages.js';
 
-/** The document update a relayed message (sync, update) carries; null for any other message. */
-function relayedUpdate(data: Uint8Array): Uint8Array | null {
-  const decoder = decoding.createDecoder(data);
-  if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 2) return null;
-  return decoding.readVarUint8Array(decoder);
-}
+const relayedUpdate = (data: Uint8Array) => carriedUpdate(data, 'update');
 
 describe('what a room relays and stores of an update', () => {
   let server: TestServer;

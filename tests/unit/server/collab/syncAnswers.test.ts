@@ -1,14 +1,14 @@
-import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SyncAnswers } from '../../../../server/collab/syncAnswers.js';
 import { mergeIntoSnapshot } from '../../../../server/collab/snapshot.js';
+import { carriedUpdate } from '../../../helpers/wireMessages.js';
 
 /** The update a sync step 2 message carries. */
 function updateIn(message: Uint8Array): Uint8Array {
-  const decoder = decoding.createDecoder(message);
-  expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 1]);
-  return decoding.readVarUint8Array(decoder);
+  const update = carriedUpdate(message, 'answer');
+  expect(update).not.toBeNull();
+  return update!;
 }
 
 const EMPTY = Y.encodeStateVector(new Y.Doc());

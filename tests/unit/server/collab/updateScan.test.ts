@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { seededRandom } from '../../../../common/seededRandom.js';
 import { outlineByYjs } from '../../../../server/collab/updateCheck.js';
 import { outlineUpdate } from '../../../../server/collab/updateScan.js';
 
-/** A little pseudo-random generator, so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return (below: number) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % below;
-  };
+/** Whole numbers below `below`, from a seeded sequence, so a failure can be replayed. */
+function random(seed: number): (below: number) => number {
+  const next = seededRandom(seed);
+  return (below) => Math.floor(next() * below);
 }
 
 /** Updates of every kind of content the editor and the frame write: text with marks, elements, maps, arrays. */
