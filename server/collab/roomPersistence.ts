@@ -3,7 +3,7 @@
  * count of the log since the last snapshot and has the store compact it when it grows.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { Store, StoredDocument } from '../storage/store.js';
+import type { DocumentStore, StoredDocument } from '../storage/store.js';
 import { mergeIntoSnapshot } from './snapshot.js';
 
 export interface PersistenceOptions {
@@ -20,7 +20,7 @@ export class RoomPersistence {
   private sinceSnapshot: number;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: DocumentStore,
     private readonly room: string,
     stored: StoredDocument,
     private readonly options: PersistenceOptions,

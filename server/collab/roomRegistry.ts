@@ -5,7 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type * as Y from 'yjs';
 import { CloseCode } from '../../common/closeCodes.js';
-import type { Store } from '../storage/store.js';
+import type { DocumentStore } from '../storage/store.js';
 import type { Connection } from './connection.js';
 import type { RoomLimits } from './pacing.js';
 import { Room, RoomClosedError, type Verdict } from './room.js';
@@ -59,7 +59,7 @@ export class RoomRegistry {
   private closing = false;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: DocumentStore,
     private readonly options: RegistryOptions,
     private readonly logger: FastifyBaseLogger,
     private readonly hooks: RoomHooks = {},

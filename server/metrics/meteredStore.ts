@@ -2,13 +2,13 @@
  * The rooms' store, with each update it appends timed and counted (`dong_soan_store_append_seconds`,
  * `dong_soan_updates_stored_total`) and each append it refuses counted (`…_store_append_failures_total`).
  * Measured at the store call itself, so the figure is the store's latency, whatever retries and queueing
- * the rooms add around it; everything else passes through untouched.
+ * the rooms add around it; the rooms' other calls pass through untouched.
  */
-import type { Store } from '../storage/store.js';
+import type { DocumentStore } from '../storage/store.js';
 import { stopwatch, type Metrics } from './metrics.js';
 
-export function meterAppends(store: Store, metrics: Pick<Metrics, 'observeAppend' | 'countUpdate' | 'countAppendFailure'>): Store {
-  const appendUpdate: Store['appendUpdate'] = async (room, update) => {
+export function meterAppends(store: DocumentStore, metrics: Pick<Metrics, 'observeAppend' | 'countUpdate' | 'countAppendFailure'>): DocumentStore {
+  const appendUpdate: DocumentStore['appendUpdate'] = async (room, update) => {
     const elapsed = stopwatch();
     let seq: number;
     try {
@@ -22,12 +22,11 @@ export function meterAppends(store: Store, metrics: Pick<Metrics, 'observeAppend
     metrics.countUpdate();
     return seq;
   };
-  // A proxy rather than a copy: the store is a class instance whose methods live on its prototype.
-  return new Proxy(store, {
-    get(target, property) {
-      if (property === 'appendUpdate') return appendUpdate;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  // Every other call passes through as it is (no proxy: a keystroke's append should not pay for one).
+  return {
+    appendUpdate,
+    loadDocument: (room) => store.loadDocument(room),
+    compactDocument: (room, merge) => store.compactDocument(room, merge),
+    loadUpdatesAfter: (room, afterSeq) => store.loadUpdatesAfter(room, afterSeq),
+  };
 }

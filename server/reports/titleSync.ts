@@ -16,7 +16,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import { MAX_TITLE_LENGTH } from '../../common/limits.js';
-import { formatRoomName, FRAME_MAP, parseRoomName } from '../../common/rooms.js';
+import { formatRoomName, FRAME_MAP } from '../../common/rooms.js';
+import { parsedRoomName } from '../collab/parsedRoomName.js';
 import type { RoomRegistry } from '../collab/roomRegistry.js';
 import { KeyedQueue } from '../review/keyedQueue.js';
 import type { AuditRecord } from '../storage/reviewStore.js';
@@ -104,7 +105,7 @@ export function createTitleSync({ store, registry, logger, queue = new KeyedQueu
 
   return {
     noteStoredEdit(room, doc) {
-      const name = parseRoomName(room);
+      const name = parsedRoomName(room);
       if (name?.part.kind !== 'frame') return;
       const { reportId } = name;
       const subject = subjectOf(doc);

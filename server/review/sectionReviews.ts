@@ -5,7 +5,7 @@
  */
 import { canReviewSections } from '../../common/access.js';
 import type { ReportSection } from '../../common/report.js';
-import { parseRoomName } from '../../common/rooms.js';
+import { parsedRoomName } from '../collab/parsedRoomName.js';
 import type { Identity } from '../auth/identity.js';
 import { forbidden } from '../errors.js';
 import type { SectionReviewRecord } from '../storage/reviewStore.js';
@@ -79,7 +79,7 @@ export function createSectionReviewService(context: ReviewContext): SectionRevie
     },
 
     noteStoredEdit(room, userId) {
-      const name = parseRoomName(room);
+      const name = parsedRoomName(room);
       if (name?.part.kind !== 'section') return;
       const { reportId } = name;
       const { sectionId } = name.part;

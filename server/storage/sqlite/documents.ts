@@ -3,25 +3,14 @@ import type { Database } from 'better-sqlite3';
 import type { DocumentStore, StoredDocument, StoredUpdate } from '../store.js';
 import { bytesOf } from '../rows/bytes.js';
 import { GroupCommit } from './groupCommit.js';
+import { UpdateLog } from './updateLog.js';
 
 export function sqliteDocuments(db: Database): DocumentStore & {
   upsertSnapshot(room: string, data: Uint8Array, throughSeq: number): void;
   /** Commits the appends waiting for the end of the turn (groupCommit.ts): call it before closing. */
   flushAppends(): void;
 } {
-  /**
-   * The room's next seq, numbered in the insert itself (one statement: whoever else has the file open
-   * waits for the write lock): after the log's last, or after the snapshot's `through_seq` when a
-   * compaction emptied the log (what it keeps is always above the snapshot).
-   */
-  const insertUpdate = db.prepare<{ room: string; data: Buffer }, { seq: number }>(
-    `INSERT INTO doc_updates (room, seq, data) VALUES (
-       @room,
-       COALESCE((SELECT MAX(seq) FROM doc_updates WHERE room = @room), (SELECT through_seq FROM doc_snapshots WHERE room = @room), 0) + 1,
-       @data
-     ) RETURNING seq`,
-  );
-  const appends = new GroupCommit(db, insertUpdate);
+  const appends = new GroupCommit(new UpdateLog(db));
   const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
     'SELECT data, through_seq FROM doc_snapshots WHERE room = ?',
   );

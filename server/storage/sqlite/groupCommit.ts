@@ -12,14 +12,12 @@
  * 52 rooms × 4 editors), more than lone commits shared anything; under load, more than half of the appends
  * arrived in turns with others.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { LogAppend, UpdateLog } from './updateLog.js';
 
 /** Appends closer together than this are batched; one alone is committed at once. */
 export const BURST_MS = 1;
 
-interface Pending {
-  room: string;
-  data: Buffer;
+interface Pending extends LogAppend {
   stored: (seq: number) => void;
   failed: (error: unknown) => void;
 }
@@ -28,27 +26,25 @@ export class GroupCommit {
   private pending: Pending[] = [];
   private scheduled: NodeJS.Immediate | null = null;
   private lastCommitAt = Number.NEGATIVE_INFINITY;
-  private readonly commit: (batch: ReadonlyArray<Pick<Pending, 'room' | 'data'>>) => number[];
 
   /**
-   * @param insert appends one update and returns its seq (`RETURNING seq`)
+   * @param log where the appends go (one alone: its own transaction; a batch: one transaction)
    * @param now a clock in ms (tests drive it)
    */
   constructor(
-    db: Database,
-    insert: Statement<{ room: string; data: Buffer }, { seq: number }>,
+    private readonly log: Pick<UpdateLog, 'appendOne' | 'appendMany'>,
     private readonly now: () => number = () => performance.now(),
-  ) {
-    this.commit = db.transaction((batch: ReadonlyArray<Pick<Pending, 'room' | 'data'>>) => batch.map(({ room, data }) => insert.get({ room, data })!.seq));
-  }
+  ) {}
 
   /** Appends `data` to `room`'s log; resolves to its seq once committed. */
   append(room: string, data: Buffer): Promise<number> {
     if (this.pending.length === 0 && this.now() - this.lastCommitAt >= BURST_MS) {
       try {
-        return Promise.resolve(this.commitNow([{ room, data }])[0]!);
+        return Promise.resolve(this.log.appendOne(room, data));
       } catch (error) {
         return Promise.reject(error);
+      } finally {
+        this.lastCommitAt = this.now();
       }
     }
     return new Promise((stored, failed) => {
@@ -66,20 +62,14 @@ export class GroupCommit {
     this.pending = [];
     let seqs: number[];
     try {
-      seqs = this.commitNow(batch);
+      seqs = this.log.appendMany(batch);
     } catch (error) {
       // The transaction rolled back whole: none of them is stored; each room retries its own.
       for (const append of batch) append.failed(error);
       return;
-    }
-    batch.forEach((append, index) => append.stored(seqs[index]!));
-  }
-
-  private commitNow(batch: ReadonlyArray<Pick<Pending, 'room' | 'data'>>): number[] {
-    try {
-      return this.commit(batch);
     } finally {
       this.lastCommitAt = this.now();
     }
+    batch.forEach((append, index) => append.stored(seqs[index]!));
   }
 }

@@ -1,16 +1,17 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BURST_MS, GroupCommit } from '../../../../server/storage/sqlite/groupCommit.js';
+import { SCHEMA } from '../../../../server/storage/sqlite/schema.js';
+import { UpdateLog } from '../../../../server/storage/sqlite/updateLog.js';
 
 function setUp() {
   const db = new Database(':memory:');
-  db.exec('CREATE TABLE log (room TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL CHECK (length(data) > 0), PRIMARY KEY (room, seq)) WITHOUT ROWID');
-  const insert = db.prepare<{ room: string; data: Buffer }, { seq: number }>(
-    'INSERT INTO log (room, seq, data) VALUES (@room, COALESCE((SELECT MAX(seq) FROM log WHERE room = @room), 0) + 1, @data) RETURNING seq',
-  );
-  const rows = () => db.prepare<[], { room: string; seq: number }>('SELECT room, seq FROM log ORDER BY room, seq').all();
+  db.exec(SCHEMA);
+  // A refusal the tests can provoke: an empty update.
+  db.exec(`CREATE TRIGGER refuse_empty BEFORE INSERT ON doc_updates WHEN length(NEW.data) = 0 BEGIN SELECT RAISE(ABORT, 'CHECK: empty update'); END`);
+  const rows = () => db.prepare<[], { room: string; seq: number }>('SELECT room, seq FROM doc_updates ORDER BY room, seq').all();
   const clock = { ms: 1_000 };
-  return { db, commits: new GroupCommit(db, insert, () => clock.ms), rows, clock };
+  return { db, commits: new GroupCommit(new UpdateLog(db), () => clock.ms), rows, clock };
 }
 
 describe('GroupCommit', () => {
