@@ -33,6 +33,32 @@ export interface KnownClient<C> {
 }
 
 /**
+ * True when an awareness update holds nothing but echoes: other people's states with clocks the room already
+ * has (y-websocket clients send back every awareness change they receive). Read without parsing any state,
+ * so that an echo costs next to nothing and never takes the place of the sender's own presence waiting for
+ * its turn (pacing.ts keeps a connection's latest update only). Not an echo: an empty or malformed update (it
+ * is refused on its way), or any entry of the sender's own or newer than the room's.
+ */
+export function isEchoOnly<C extends { identity: Identity }>(update: Uint8Array, known: (client: number) => KnownClient<C>, self: C): boolean {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    if (count === 0) return false;
+    for (let i = 0; i < count; i++) {
+      const client = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      decoding.readVarUint8Array(decoder); // the state, as JSON: not needed
+      const { owner, clock: knownClock } = known(client);
+      const someoneElse = owner !== undefined && owner !== self && owner.identity.userId !== self.identity.userId;
+      if (!someoneElse || knownClock === undefined || clock > knownClock) return false;
+    }
+    return !decoding.hasContent(decoder);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Rewrites an awareness update (y-protocols format: count, then id, clock, JSON state for each) with the
  * identity stamped in. y-websocket clients send back every awareness change they receive, other people's
  * included, with the clock the server gave them: such an echo (another person's id, a clock the room

@@ -238,6 +238,8 @@ export class Room {
           connection.close(CloseCode.tooLarge, `presence over ${this.limits.maxAwarenessBytes} bytes`);
           return;
         }
+        // Echoes are dropped before pacing: they must not take the place of the sender's own presence.
+        if (this.presence.isEcho(connection, message.update)) return;
         this.paced.get(connection)?.awareness.offer(message.update);
         return;
       case 'queryAwareness':

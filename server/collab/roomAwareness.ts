@@ -10,7 +10,7 @@
 import type * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../../common/closeCodes.js';
-import { stampAwareness } from './awarenessIdentity.js';
+import { isEchoOnly, stampAwareness } from './awarenessIdentity.js';
 import type { Connection } from './connection.js';
 import { encodeAwareness } from './messages.js';
 import { relay } from './relay.js';
@@ -63,17 +63,17 @@ export class RoomAwareness {
   receive(connection: Connection, update: Uint8Array): void {
     let stamped: Uint8Array;
     try {
-      stamped = stampAwareness(
-        update,
-        connection.identity,
-        (client) => ({ owner: this.ownerOf(client), clock: this.awareness.meta.get(client)?.clock }),
-        connection,
-      );
+      stamped = stampAwareness(update, connection.identity, this.known, connection);
     } catch {
       connection.close(CloseCode.malformed, 'malformed or foreign awareness update');
       return;
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection);
+  }
+
+  /** True when `update` only sends back other people's presence the room has already (awarenessIdentity.ts). */
+  isEcho(connection: Connection, update: Uint8Array): boolean {
+    return isEchoOnly(update, this.known, connection);
   }
 
   /** Applies presence relayed by another instance (stamped there) and relays it to the connections here. */
@@ -105,6 +105,9 @@ export class RoomAwareness {
     this.pendingOwn.clear();
     this.awareness.destroy();
   }
+
+  /** Who speaks for an awareness id here, and the latest clock the room has of it. */
+  private readonly known = (client: number) => ({ owner: this.ownerOf(client), clock: this.awareness.meta.get(client)?.clock });
 
   /** The connection that announced an awareness id, if it is still here. */
   private ownerOf(client: number): Connection | undefined {

@@ -21,11 +21,11 @@ export function syncRequest(doc: Y.Doc = new Y.Doc()): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** An awareness message with the local state of `awareness`. */
-export function awarenessMessage(awareness: awarenessProtocol.Awareness): Uint8Array {
+/** An awareness message with the state `awareness` holds of `client` (its own local state by default). */
+export function awarenessMessage(awareness: awarenessProtocol.Awareness, client = awareness.clientID): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [client]));
   return encoding.toUint8Array(encoder);
 }
 

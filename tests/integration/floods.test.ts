@@ -118,6 +118,35 @@ describe('floods from a reader', () => {
     expect(heard.bytes()).toBeLessThan(6 * 700);
   });
 
+  it('never lets the echo of someone else’s presence take the place of the sender’s own waiting for its turn', async () => {
+    const { server, room, reader } = await setUp({ awarenessIntervalMs: 1000 });
+    const listener = raw(server, room, server.adminCookie);
+    const heard = listen(listener);
+    const other = raw(server, room, server.adminCookie);
+    const sender = raw(server, room, reader);
+    const heardBySender = listen(sender);
+    await Promise.all([listener.opened, other.opened, sender.opened]);
+
+    // Someone else is present; the sender hears it, as a y-websocket client would.
+    const otherAwareness = new awarenessProtocol.Awareness(new Y.Doc());
+    cleanups.push(() => otherAwareness.destroy());
+    otherAwareness.setLocalState({ cursor: 'khác' });
+    other.socket.send(awarenessMessage(otherAwareness));
+    await waitFor(() => heardBySender.awareness.getStates().get(otherAwareness.clientID)?.cursor === 'khác', { what: 'the other’s presence' });
+
+    // The sender's caret moves twice (the second waits for the interval), then it sends back what it heard.
+    const own = new awarenessProtocol.Awareness(new Y.Doc());
+    cleanups.push(() => own.destroy());
+    own.setLocalState({ cursor: 1 });
+    sender.socket.send(awarenessMessage(own));
+    await waitFor(() => heard.awareness.getStates().get(own.clientID)?.cursor === 1, { what: 'the first caret' });
+    own.setLocalState({ cursor: 2 });
+    sender.socket.send(awarenessMessage(own));
+    sender.socket.send(awarenessMessage(heardBySender.awareness, otherAwareness.clientID));
+    // The caret's last place reaches the others once the interval is over.
+    await waitFor(() => heard.awareness.getStates().get(own.clientID)?.cursor === 2, { what: 'the caret’s last place' });
+  });
+
   it('answers a burst of sync requests at most once per interval', async () => {
     const { server, room, reader } = await setUp({ syncIntervalMs: 300 });
     await fill(server, room, 200_000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Identity } from '../../../../server/auth/identity.js';
-import { stampAwareness } from '../../../../server/collab/awarenessIdentity.js';
+import { isEchoOnly, stampAwareness } from '../../../../server/collab/awarenessIdentity.js';
 
 const lan: Identity = {
   userId: 'u1', username: 'noivu', displayName: 'Lê Văn Nam', role: 'editor',
@@ -69,5 +69,31 @@ describe('stampAwareness', () => {
     const none = () => ({ owner: undefined, clock: undefined });
     expect(() => stampAwareness(new Uint8Array([1, 5]), lan, none, { identity: lan })).toThrow();
     expect(() => stampAwareness(new Uint8Array([0, 9]), lan, none, { identity: lan })).toThrow(/trailing/);
+  });
+});
+
+describe('isEchoOnly', () => {
+  it('tells an update of nothing but other people’s known states from one with anything new or of one’s own', () => {
+    const { update, client, cleanup } = updateWith({ user: { name: 'Bình' }, cursor: { anchor: 3 } });
+    const self = { identity: lan };
+    const other = { identity: binh };
+    const clock = 1; // the clock `updateWith` gave it
+    const knownAs = (owner: { identity: Identity } | undefined, knownClock: number | undefined) => (id: number) =>
+      id === client ? { owner, clock: knownClock } : { owner: undefined, clock: undefined };
+    // Another person's state, with the clock the room has or an older one: an echo.
+    expect(isEchoOnly(update, knownAs(other, clock), self)).toBe(true);
+    expect(isEchoOnly(update, knownAs(other, clock + 5), self)).toBe(true);
+    // Newer than the room's: not an echo (stampAwareness refuses it as speaking for someone else).
+    expect(isEchoOnly(update, knownAs(other, clock - 1), self)).toBe(false);
+    // One's own id, the same person's on another connection, an id nobody speaks for, a clock the room lacks.
+    expect(isEchoOnly(update, knownAs(self, clock), self)).toBe(false);
+    expect(isEchoOnly(update, knownAs({ identity: lan }, clock), self)).toBe(false);
+    expect(isEchoOnly(update, knownAs(undefined, clock), self)).toBe(false);
+    expect(isEchoOnly(update, knownAs(other, undefined), self)).toBe(false);
+    // Empty, cut short or followed by stray bytes: not an echo (the usual path refuses it).
+    expect(isEchoOnly(Uint8Array.of(0), knownAs(other, clock), self)).toBe(false);
+    expect(isEchoOnly(update.subarray(0, update.length - 2), knownAs(other, clock), self)).toBe(false);
+    expect(isEchoOnly(Uint8Array.of(...update, 7), knownAs(other, clock), self)).toBe(false);
+    cleanup();
   });
 });
