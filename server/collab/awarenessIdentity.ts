@@ -32,14 +32,19 @@ export interface KnownClient<C> {
   clock: number | undefined;
 }
 
+/** `null` as JSON: the state of a presence that ends. */
+const NULL_STATE = new TextEncoder().encode('null');
+
 /**
- * True when an awareness update holds nothing but echoes: other people's states with clocks the room already
- * has (y-websocket clients send back every awareness change they receive). Read without parsing any state,
- * so that an echo costs next to nothing and never takes the place of the sender's own presence waiting for
- * its turn (pacing.ts keeps a connection's latest update only). Not an echo: an empty or malformed update (it
- * is refused on its way), or any entry of the sender's own or newer than the room's.
+ * True when an awareness update holds nothing but echoes: states the room already has, which y-protocols
+ * would ignore (a clock below the room's, or the same clock with a state that is not a removal). y-websocket
+ * clients send back every awareness change they hear, other people's included — also people connected to
+ * another instance. Read without parsing any state, so that an echo costs next to nothing and never takes
+ * the place of the sender's own presence waiting for its turn (pacing.ts keeps a connection's latest update
+ * only). Not an echo: an empty or malformed update (it is refused on its way), or any entry the room would
+ * apply.
  */
-export function isEchoOnly<C extends { identity: Identity }>(update: Uint8Array, known: (client: number) => KnownClient<C>, self: C): boolean {
+export function isEchoOnly(update: Uint8Array, knownClock: (client: number) => number | undefined): boolean {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
@@ -47,16 +52,18 @@ export function isEchoOnly<C extends { identity: Identity }>(update: Uint8Array,
     for (let i = 0; i < count; i++) {
       const client = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      decoding.readVarUint8Array(decoder); // the state, as JSON: not needed
-      const { owner, clock: knownClock } = known(client);
-      const someoneElse = owner !== undefined && owner !== self && owner.identity.userId !== self.identity.userId;
-      if (!someoneElse || knownClock === undefined || clock > knownClock) return false;
+      const state = decoding.readVarUint8Array(decoder); // JSON, compared as bytes only
+      const known = knownClock(client);
+      if (known === undefined || clock > known) return false;
+      if (clock === known && isNullState(state)) return false;
     }
     return !decoding.hasContent(decoder);
   } catch {
     return false;
   }
 }
+
+const isNullState = (state: Uint8Array) => state.length === NULL_STATE.length && state.every((byte, index) => byte === NULL_STATE[index]);
 
 /**
  * Rewrites an awareness update (y-protocols format: count, then id, clock, JSON state for each) with the

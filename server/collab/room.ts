@@ -239,7 +239,7 @@ export class Room {
           return;
         }
         // Echoes are dropped before pacing: they must not take the place of the sender's own presence.
-        if (this.presence.isEcho(connection, message.update)) return;
+        if (this.presence.isEcho(message.update)) return;
         this.paced.get(connection)?.awareness.offer(message.update);
         return;
       case 'queryAwareness':

@@ -71,9 +71,9 @@ export class RoomAwareness {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection);
   }
 
-  /** True when `update` only sends back other people's presence the room has already (awarenessIdentity.ts). */
-  isEcho(connection: Connection, update: Uint8Array): boolean {
-    return isEchoOnly(update, this.known, connection);
+  /** True when `update` only sends back presence the room has already (awarenessIdentity.ts). */
+  isEcho(update: Uint8Array): boolean {
+    return isEchoOnly(update, (client) => this.awareness.meta.get(client)?.clock);
   }
 
   /** Applies presence relayed by another instance (stamped there) and relays it to the connections here. */

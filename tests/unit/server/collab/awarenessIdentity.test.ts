@@ -73,27 +73,30 @@ describe('stampAwareness', () => {
 });
 
 describe('isEchoOnly', () => {
-  it('tells an update of nothing but other people’s known states from one with anything new or of one’s own', () => {
+  it('tells an update of nothing but states the room has from one with anything the room would apply', () => {
     const { update, client, cleanup } = updateWith({ user: { name: 'Bình' }, cursor: { anchor: 3 } });
-    const self = { identity: lan };
-    const other = { identity: binh };
     const clock = 1; // the clock `updateWith` gave it
-    const knownAs = (owner: { identity: Identity } | undefined, knownClock: number | undefined) => (id: number) =>
-      id === client ? { owner, clock: knownClock } : { owner: undefined, clock: undefined };
-    // Another person's state, with the clock the room has or an older one: an echo.
-    expect(isEchoOnly(update, knownAs(other, clock), self)).toBe(true);
-    expect(isEchoOnly(update, knownAs(other, clock + 5), self)).toBe(true);
-    // Newer than the room's: not an echo (stampAwareness refuses it as speaking for someone else).
-    expect(isEchoOnly(update, knownAs(other, clock - 1), self)).toBe(false);
-    // One's own id, the same person's on another connection, an id nobody speaks for, a clock the room lacks.
-    expect(isEchoOnly(update, knownAs(self, clock), self)).toBe(false);
-    expect(isEchoOnly(update, knownAs({ identity: lan }, clock), self)).toBe(false);
-    expect(isEchoOnly(update, knownAs(undefined, clock), self)).toBe(false);
-    expect(isEchoOnly(update, knownAs(other, undefined), self)).toBe(false);
+    const knownAt = (knownClock: number | undefined) => (id: number) => (id === client ? knownClock : undefined);
+    // The clock the room has, or an older one: an echo, whoever speaks for the id.
+    expect(isEchoOnly(update, knownAt(clock))).toBe(true);
+    expect(isEchoOnly(update, knownAt(clock + 5))).toBe(true);
+    // Newer than the room's, or an id the room does not know: not an echo.
+    expect(isEchoOnly(update, knownAt(clock - 1))).toBe(false);
+    expect(isEchoOnly(update, knownAt(undefined))).toBe(false);
+    // A removal with the room's clock is applied by y-protocols: not an echo.
+    const ended = new Y.Doc();
+    const endedAwareness = new awarenessProtocol.Awareness(ended);
+    endedAwareness.setLocalState(null);
+    const removalUpdate = awarenessProtocol.encodeAwarenessUpdate(endedAwareness, [ended.clientID]);
+    const removalClock = endedAwareness.meta.get(ended.clientID)!.clock;
+    expect(isEchoOnly(removalUpdate, (id) => (id === ended.clientID ? removalClock : undefined))).toBe(false);
+    expect(isEchoOnly(removalUpdate, (id) => (id === ended.clientID ? removalClock + 1 : undefined))).toBe(true);
+    endedAwareness.destroy();
+    ended.destroy();
     // Empty, cut short or followed by stray bytes: not an echo (the usual path refuses it).
-    expect(isEchoOnly(Uint8Array.of(0), knownAs(other, clock), self)).toBe(false);
-    expect(isEchoOnly(update.subarray(0, update.length - 2), knownAs(other, clock), self)).toBe(false);
-    expect(isEchoOnly(Uint8Array.of(...update, 7), knownAs(other, clock), self)).toBe(false);
+    expect(isEchoOnly(Uint8Array.of(0), knownAt(clock))).toBe(false);
+    expect(isEchoOnly(update.slice(0, update.length - 2), knownAt(clock))).toBe(false);
+    expect(isEchoOnly(Uint8Array.of(...update, 7), knownAt(clock))).toBe(false);
     cleanup();
   });
 });
