@@ -11,8 +11,11 @@ const parsed = new Map<string, RoomName | null>();
 export function parsedRoomName(name: string): RoomName | null {
   let result = parsed.get(name);
   if (result === undefined) {
-    const fresh = parseRoomName(name);
-    result = fresh === null ? null : Object.freeze({ ...fresh, part: Object.freeze(fresh.part) });
+    result = parseRoomName(name);
+    if (result !== null) {
+      Object.freeze(result.part);
+      Object.freeze(result);
+    }
     if (parsed.size >= REMEMBERED) parsed.clear();
     parsed.set(name, result);
   }
