@@ -22,6 +22,8 @@ import { Pacing, type RoomLimits } from './pacing.js';
 import { SyncAnswers } from './syncAnswers.js';
 import { WaitingUpdates } from './waitingUpdates.js';
 import type { RoomPersistence } from './roomPersistence.js';
+import { RoomDoc } from './roomDoc.js';
+import type { StoredDocument } from '../storage/store.js';
 
 /** What a connection may do from now on: its access, or to be closed with a code of CloseCode. */
 export type Verdict = Access | { close: number; reason: string };
@@ -72,22 +74,40 @@ export class Room {
   private readonly paced = new Map<Connection, Pacing>();
   private readonly waiting: WaitingUpdates;
   private compactionScheduled = false;
+  private readonly roomDoc: RoomDoc;
+  /** Connections of a room just loaded that have not been sent sync step 1 yet (join). */
+  private readonly ungreeted = new Set<Connection>();
+  /** True while a message is handled (in the room's order): paced work it starts at once runs there. */
+  private handling = false;
   /** Set when other instances share the room (REDIS_URL); null when this process is alone. */
   replication: RoomReplication | null = null;
 
   constructor(
     readonly name: string,
-    readonly doc: Y.Doc,
+    /** What the store holds of the room; the document takes it in on first use (roomDoc.ts). */
+    stored: StoredDocument,
     private readonly persistence: RoomPersistence,
     private readonly events: RoomEvents,
     private readonly limits: RoomLimits,
     private readonly logger: FastifyBaseLogger,
-    /** The document's whole state as one update, when it was loaded from exactly that (syncAnswers.ts). */
-    wholeState: Uint8Array | null = null,
   ) {
-    this.presence = new RoomAwareness(doc, this.connections, (update) => this.replication?.presenceChanged(update));
-    this.syncAnswers = new SyncAnswers(doc, wholeState);
+    this.roomDoc = new RoomDoc(stored);
+    this.presence = new RoomAwareness(this.roomDoc.shell, this.connections, (update) => this.replication?.presenceChanged(update));
+    this.syncAnswers = new SyncAnswers(this.roomDoc);
     this.waiting = new WaitingUpdates(limits.maxWaitingBytes);
+  }
+
+  /**
+   * The room's document, with the stored state in it (built on first use). Should the stored state not
+   * apply, the room fails (it is dropped and loaded again on the next join) and this throws.
+   */
+  get doc(): Y.Doc {
+    try {
+      return this.roomDoc.get();
+    } catch (error) {
+      this.fail(error);
+      throw error;
+    }
   }
 
   /**
@@ -111,9 +131,18 @@ export class Room {
     );
     this.events.onOccupancy(this, false);
     connection.onClose(() => this.leave(connection));
-    connection.send(encodeSyncStep1(this.doc));
+    // A room just loaded from a snapshot alone greets a connection once it has handled its first message:
+    // a brand-new editor's sync request is answered from the stored bytes (syncAnswers.ts), and the
+    // document is built after that answer has gone, not before (issue 13, the cold join).
+    if (this.roomDoc.wholeState === null) this.greet(connection);
+    else this.ungreeted.add(connection);
     this.presence.sendAll(connection);
     connection.open((from, data) => this.receive(from, data));
+  }
+
+  /** Sends sync step 1: the room's state vector, for the connection to answer with what the room lacks. */
+  private greet(connection: Connection): void {
+    connection.send(encodeSyncStep1(this.doc));
   }
 
   /** Resolves when every message received so far has been handled (and its update stored). */
@@ -197,10 +226,11 @@ export class Room {
     for (const connection of [...this.connections]) connection.close(code, reason);
     for (const paced of this.paced.values()) paced.cancel();
     this.paced.clear();
+    this.ungreeted.clear();
     this.waiting.clear();
     this.syncAnswers.destroy();
     this.presence.destroy();
-    this.doc.destroy();
+    this.roomDoc.shell.destroy();
   }
 
   private receive(connection: Connection, data: Uint8Array): void {
@@ -223,9 +253,13 @@ export class Room {
     // A connection that went away still gets its edits stored; nothing else it sent matters any more.
     const isUpdate = message.type === 'update' || message.type === 'syncStep2';
     if (connection.state === 'closed' && !isUpdate) return;
+    // Not greeted yet (join): after answering a sync request, before anything else.
+    const greet = this.ungreeted.size > 0 && this.ungreeted.delete(connection);
+    if (greet && message.type !== 'syncStep1') this.greet(connection);
     switch (message.type) {
       case 'syncStep1':
-        this.paced.get(connection)?.sync.offer(message.stateVector);
+        this.inOrder(() => this.paced.get(connection)?.sync.offer(message.stateVector));
+        if (greet) this.greet(connection);
         return;
       case 'syncStep2':
         await this.receiveUpdate(connection, message.update, null);
@@ -240,7 +274,7 @@ export class Room {
         }
         // Echoes are dropped before pacing: they must not take the place of the sender's own presence.
         if (this.presence.isEcho(message.update)) return;
-        this.paced.get(connection)?.awareness.offer(message.update);
+        this.inOrder(() => this.paced.get(connection)?.awareness.offer(message.update));
         return;
       case 'queryAwareness':
         this.presence.sendAll(connection, true);
@@ -248,11 +282,33 @@ export class Room {
     }
   }
 
-  /** Runs a paced request of a connection in the room's queue, unless the connection or the room is gone. */
+  /** Runs `offer` as part of the message being handled: what it starts at once runs now ({@link later}). */
+  private inOrder(offer: () => void): void {
+    this.handling = true;
+    try {
+      offer();
+    } finally {
+      this.handling = false;
+    }
+  }
+
+  /**
+   * Runs a paced request of a connection in the room's order, unless the connection or the room is gone:
+   * at once when started by the message being handled, else at the end of the room's queue (a request
+   * that waited out its interval). A failure closes the connection.
+   */
   private later(connection: Connection, task: () => void): void {
-    void this.queue.run(() => {
+    const run = () => {
       if (connection.state === 'closed' || this.state !== 'ready') return;
       task();
+    };
+    if (this.handling) {
+      run();
+      return;
+    }
+    void this.queue.run(run).catch((error: unknown) => {
+      connection.log.error({ err: error }, 'room request failed');
+      connection.close(CloseCode.internalError, 'server error');
     });
   }
 
@@ -396,6 +452,7 @@ export class Room {
   }
 
   private leave(connection: Connection): void {
+    this.ungreeted.delete(connection);
     this.paced.get(connection)?.cancel();
     this.paced.delete(connection);
     this.waiting.drop(connection);

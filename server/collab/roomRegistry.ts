@@ -10,7 +10,6 @@ import type { Connection } from './connection.js';
 import type { RoomLimits } from './pacing.js';
 import { Room, RoomClosedError, type Verdict } from './room.js';
 import { RoomPersistence, type PersistenceOptions } from './roomPersistence.js';
-import { docFromStored } from '../storage/storedDocument.js';
 import type { RoomBus } from '../scale/roomBus.js';
 import { RoomFanout, type FanoutObserver, type FanoutOptions } from '../scale/roomFanout.js';
 
@@ -189,11 +188,10 @@ export class RoomRegistry {
 
   private async load(name: string): Promise<Room> {
     const stored = await this.store.loadDocument(name);
-    const doc = docFromStored(stored);
     const persistence = new RoomPersistence(this.store, name, stored, this.options, this.logger);
     const room = new Room(
       name,
-      doc,
+      stored,
       persistence,
       {
         onOccupancy: (target, empty) => this.occupancy(target, empty),
@@ -202,7 +200,6 @@ export class RoomRegistry {
       },
       this.options,
       this.logger,
-      stored.updates.length === 0 ? stored.snapshot : null,
     );
     if (this.scale) {
       const fanout = new RoomFanout(room, this.scale.bus, this.store, stored.lastSeq, this.scale, this.logger, this.scale.observer);

@@ -4,7 +4,9 @@
  * each of them is the costliest thing a room does.
  */
 import type * as Y from 'yjs';
+import { STORED_ORIGIN } from '../storage/storedDocument.js';
 import { encodeSyncStep2, encodeSyncStep2Of } from './messages.js';
+import type { RoomDoc } from './roomDoc.js';
 
 /** How many distinct state vectors are remembered per document version. */
 const MAX_ENTRIES = 8;
@@ -17,7 +19,8 @@ export class SyncAnswers {
   private readonly answers = new Map<string, Uint8Array>();
   /** After a transaction that changed the document (as Yjs judges whether to emit `update`). */
   private readonly clear = (transaction: Y.Transaction) => {
-    if (this.answers.size === 0) return;
+    // Putting the stored state in (roomDoc.ts) makes the document what `wholeState` already says.
+    if (this.answers.size === 0 || transaction.origin === STORED_ORIGIN) return;
     const { deleteSet, beforeState, afterState } = transaction;
     let changed = deleteSet.clients.size > 0;
     for (const [client, clock] of afterState) changed ||= beforeState.get(client) !== clock;
@@ -25,27 +28,25 @@ export class SyncAnswers {
   };
 
   /**
-   * @param wholeState the document's whole state as one update, when the room was loaded from exactly
-   *   that (a snapshot, no log): a brand-new editor of a room just loaded is answered with it as it is,
-   *   where encoding a large section again took as long as loading it (issue 13, the cold join).
+   * When the room was loaded from exactly one update (a snapshot, no log: `RoomDoc.wholeState`), a
+   * brand-new editor is answered with it as it is — before the document is even built from it, and where
+   * encoding a large section again took as long as loading it (issue 13, the cold join).
    */
-  constructor(
-    private readonly doc: Y.Doc,
-    wholeState: Uint8Array | null = null,
-  ) {
+  constructor(private readonly doc: RoomDoc) {
+    const wholeState = doc.wholeState;
     if (wholeState) this.answers.set(NOTHING_YET, encodeSyncStep2Of(wholeState));
     // Not `update`: listening to that makes Yjs encode every change again, which only the relay needs. Every
     // newcomer's sync step 2 is a transaction too (mostly of nothing): it must not throw the answers away.
-    doc.on('afterTransaction', this.clear);
+    doc.shell.on('afterTransaction', this.clear);
   }
 
   /** The sync step 2 message for a client whose state vector is `stateVector`. */
   answer(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.byteLength > MAX_KEY_BYTES) return encodeSyncStep2(this.doc, stateVector);
+    if (stateVector.byteLength > MAX_KEY_BYTES) return encodeSyncStep2(this.doc.get(), stateVector);
     const key = Buffer.from(stateVector).toString('latin1');
     let message = this.answers.get(key);
     if (!message) {
-      message = encodeSyncStep2(this.doc, stateVector);
+      message = encodeSyncStep2(this.doc.get(), stateVector);
       if (this.answers.size >= MAX_ENTRIES) this.answers.clear();
       this.answers.set(key, message);
     }
@@ -53,7 +54,7 @@ export class SyncAnswers {
   }
 
   destroy(): void {
-    this.doc.off('afterTransaction', this.clear);
+    this.doc.shell.off('afterTransaction', this.clear);
     this.answers.clear();
   }
 }

@@ -14,6 +14,7 @@ import { makeDataDir, startServer, type TestServer } from '../helpers/startServe
 import { storedText } from '../helpers/storedDoc.js';
 import { docFromStored } from '../../server/storage/storedDocument.js';
 import { waitFor } from '../helpers/waitFor.js';
+import { carriedUpdate, isSyncAnswer, syncRequest } from '../helpers/wireMessages.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -198,5 +199,52 @@ describe('room lifecycle', () => {
     const stored = await storedText(server.store, room);
     expect(stored).toContain('Sửa trên máy chủ khác.');
     expect(stored).toContain('0;1;2;');
+  });
+
+  it('answers a brand-new editor of a room loaded from its snapshot with the stored bytes before asking for its state; an offline editor’s edits still come in', async () => {
+    const dataDir = await tempDir();
+    const collab = { ...defaultConfig().collab, idleUnloadMs: 100 };
+    const server = await serverOn(dataDir, { config: { collab } });
+    const room = (await createReport(server.url, {}, server.adminCookie)).sections[0]!.room;
+    const writer = connectClient(server.collabUrl, room, server.adminCookie);
+    await writer.synced();
+    appendParagraph(writer.doc, 'Đã lưu trước khi phòng được giải phóng.');
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(writer.doc));
+    await waitFor(async () => (await storedText(server.store, room)).includes('giải phóng'), { what: 'the edit stored' });
+    writer.destroy();
+    const unloaded = async () => {
+      await waitFor(async () => (await roomsLoaded(server)) === 0, { what: 'idle room unloaded' });
+      expect((await server.store.loadDocument(room)).updates).toHaveLength(0);
+    };
+    await unloaded();
+
+    // A brand-new editor of the cold room: the answer (the snapshot as stored) comes first, then the room's sync step 1.
+    const raw = openRawSocket(server.collabUrl, room, server.adminCookie);
+    cleanups.push(async () => {
+      raw.socket.close();
+      await raw.closed;
+    });
+    const kinds: string[] = [];
+    let answer: Uint8Array | null = null;
+    raw.socket.on('message', (data: Buffer) => {
+      if (data[0] !== 0) return;
+      if (isSyncAnswer(data)) answer = carriedUpdate(new Uint8Array(data), 'answer');
+      kinds.push(isSyncAnswer(data) ? 'answer' : data[1] === syncProtocol.messageYjsSyncStep1 ? 'step1' : 'other');
+    });
+    await raw.opened;
+    raw.socket.send(syncRequest());
+    await waitFor(() => kinds.length >= 2, { what: 'the answer and the sync step 1' });
+    expect(kinds.slice(0, 2)).toEqual(['answer', 'step1']);
+    expect(Buffer.from(answer!).equals(Buffer.from((await server.store.loadDocument(room)).snapshot!))).toBe(true);
+    raw.socket.close();
+    await raw.closed;
+    await unloaded();
+
+    // An editor that wrote while offline joins the cold room: asked after its own request, it sends its edit.
+    appendParagraph(offline, 'Viết khi mất mạng.');
+    const returning = track(connectClient(server.collabUrl, room, server.adminCookie, offline));
+    await returning.synced();
+    await waitFor(async () => (await storedText(server.store, room)).includes('Viết khi mất mạng.'), { what: 'the offline edit stored' });
   });
 });
