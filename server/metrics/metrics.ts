@@ -9,6 +9,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { CloseCode } from '../../common/closeCodes.js';
+import { BucketHistogram } from './bucketHistogram.js';
 
 /** Which Word export took the time: a download, the file stored at issuing, or a named version's file. */
 export type ExportKind = 'download' | 'issuing' | 'version';
@@ -89,8 +90,19 @@ export function createMetrics(sources: MetricSources): Metrics {
 
   gauge('rooms', 'Rooms loaded or loading in this process', sources.rooms);
   gauge('connections', 'Room websockets open on this process', sources.connections);
-  const updates = counter('updates_stored_total', 'Document updates rooms stored, each then relayed');
-  const appends = histogram('store_append_seconds', 'How long appending one update to the store took', APPEND_BUCKETS);
+  // Counted once per stored keystroke: a plain number, added to the counter when scraped, and a histogram
+  // whose observation is a bucket increment (bucketHistogram.ts) — prom-client's own cost µs each.
+  let updatesSinceScrape = 0;
+  new Counter({
+    name: `${PREFIX}updates_stored_total`,
+    help: 'Document updates rooms stored, each then relayed',
+    registers,
+    collect() {
+      this.inc(updatesSinceScrape);
+      updatesSinceScrape = 0;
+    },
+  });
+  const appends = new BucketHistogram(`${PREFIX}store_append_seconds`, 'How long appending one update to the store took', APPEND_BUCKETS, registers);
   const appendFailures = counter('store_append_failures_total', 'Appends of an update the store refused (each is retried)');
   const closes = counter(
     'connections_closed_total',
@@ -108,7 +120,9 @@ export function createMetrics(sources: MetricSources): Metrics {
   return {
     registry,
     observeAppend: (seconds) => appends.observe(seconds),
-    countUpdate: () => updates.inc(),
+    countUpdate: () => {
+      updatesSinceScrape++;
+    },
     countAppendFailure: () => appendFailures.inc(),
     countClose: (code) => closes.inc({ code: String(code) }),
     observeRedisLag: (seconds) => redisLag.observe(Math.max(0, seconds)),
