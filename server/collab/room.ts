@@ -111,8 +111,9 @@ export class Room {
   }
 
   /**
-   * Adds a connection: greets it with sync step 1 and the current awareness, then handles its messages.
-   * Call it from the room's queue (see {@link schedule}) while the room is ready.
+   * Adds a connection: greets it with sync step 1 (in a room just loaded from a snapshot alone, after its
+   * first message) and the current awareness, then handles its messages. Call it from the room's queue
+   * (see {@link schedule}) while the room is ready.
    */
   join(connection: Connection): void {
     if (connection.state === 'closed') {
@@ -253,13 +254,14 @@ export class Room {
     // A connection that went away still gets its edits stored; nothing else it sent matters any more.
     const isUpdate = message.type === 'update' || message.type === 'syncStep2';
     if (connection.state === 'closed' && !isUpdate) return;
-    // Not greeted yet (join): after answering a sync request, before anything else.
-    const greet = this.ungreeted.size > 0 && this.ungreeted.delete(connection);
-    if (greet && message.type !== 'syncStep1') this.greet(connection);
+    // The connection's first message in a room just loaded (join): greeted after answering a sync request,
+    // before handling anything else.
+    const ungreeted = this.ungreeted.size > 0 && this.ungreeted.delete(connection);
+    if (ungreeted && message.type !== 'syncStep1') this.greet(connection);
     switch (message.type) {
       case 'syncStep1':
         this.inOrder(() => this.paced.get(connection)?.sync.offer(message.stateVector));
-        if (greet) this.greet(connection);
+        if (ungreeted) this.greet(connection);
         return;
       case 'syncStep2':
         await this.receiveUpdate(connection, message.update, null);
