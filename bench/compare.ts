@@ -242,6 +242,8 @@ export function compareSummary(result: CompareResult): string {
     row('                   CPU ms per edit', oneRoom.product.cpuMsPerEdit, oneRoom.plain.cpuMsPerEdit, oneRoom.ratio.cpuPerEdit, oneRoom.runToRun.plain.cpuPerEdit),
     row('52 rooms × 4 × 1/s: p50 ms', manyRooms.product.p50Ms, manyRooms.plain.p50Ms, manyRooms.ratio.p50, manyRooms.runToRun.plain.p50),
     row('                   CPU ms per edit', manyRooms.product.cpuMsPerEdit, manyRooms.plain.cpuMsPerEdit, manyRooms.ratio.cpuPerEdit, manyRooms.runToRun.plain.cpuPerEdit),
+    `round by round (median of product ÷ plain): 1 room p50 ${oneRoom.pairedRatio.p50}×, CPU ${oneRoom.pairedRatio.cpuPerEdit}×;` +
+      ` 52 rooms p50 ${manyRooms.pairedRatio.p50}×, CPU ${manyRooms.pairedRatio.cpuPerEdit}×`,
   ];
   if (sync300k) {
     lines.push(row('sync 300k, warm: ms', sync300k.warm.product.ms, sync300k.warm.plain.ms, sync300k.warm.ratio.p50, sync300k.runToRun.plain.warm));
