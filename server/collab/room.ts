@@ -111,7 +111,7 @@ export class Room {
   }
 
   /**
-   * Adds a connection: greets it with sync step 1 (in a room just loaded from a snapshot alone, after its
+   * Adds a connection: greets it with sync step 1 (in a room whose document is not built yet, after its
    * first message) and the current awareness, then handles its messages. Call it from the room's queue
    * (see {@link schedule}) while the room is ready.
    */
@@ -126,16 +126,16 @@ export class Room {
       connection,
       new Pacing(
         this.limits,
-        (stateVector) => this.later(connection, () => connection.send(this.syncAnswers.answer(stateVector))),
+        (stateVector) => this.later(connection, () => this.syncAnswers.answer(stateVector).forEach((message) => connection.send(message))),
         (update) => this.later(connection, () => this.presence.receive(connection, update)),
       ),
     );
     this.events.onOccupancy(this, false);
     connection.onClose(() => this.leave(connection));
-    // A room just loaded from a snapshot alone greets a connection once it has handled its first message:
-    // a brand-new editor's sync request is answered from the stored bytes (syncAnswers.ts), and the
-    // document is built after that answer has gone, not before (issue 13, the cold join).
-    if (this.roomDoc.wholeState === null) this.greet(connection);
+    // A room just loaded greets a connection once it has handled its first message: a brand-new editor's
+    // sync request is answered from the stored bytes (syncAnswers.ts), and the document is built after that
+    // answer has gone, not before (issue 13, the cold join).
+    if (this.roomDoc.storedParts === null) this.greet(connection);
     else this.ungreeted.add(connection);
     this.presence.sendAll(connection);
     connection.open((from, data) => this.receive(from, data));

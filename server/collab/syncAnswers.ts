@@ -3,9 +3,9 @@
  * ask with the same state vector (empty, or the one they last saw), and encoding a large section again for
  * each of them is the costliest thing a room does.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { STORED_ORIGIN } from '../storage/storedDocument.js';
-import { encodeSyncStep2, encodeSyncStep2Of } from './messages.js';
+import { encodeSyncStep2, encodeSyncStep2Of, encodeUpdate } from './messages.js';
 import type { RoomDoc } from './roomDoc.js';
 
 /** How many distinct state vectors are remembered per document version. */
@@ -16,7 +16,7 @@ const MAX_KEY_BYTES = 512;
 const NOTHING_YET = Buffer.from([0]).toString('latin1');
 
 export class SyncAnswers {
-  private readonly answers = new Map<string, Uint8Array>();
+  private readonly answers = new Map<string, readonly Uint8Array[]>();
   /** After a transaction that changed the document (as Yjs judges whether to emit `update`). */
   private readonly clear = (transaction: Y.Transaction) => {
     // Putting the stored state in (roomDoc.ts) makes the document what `wholeState` already says.
@@ -28,29 +28,38 @@ export class SyncAnswers {
   };
 
   /**
-   * When the room was loaded from exactly one update (a snapshot, no log: `RoomDoc.wholeState`), a
-   * brand-new editor is answered with it as it is — before the document is even built from it, and where
-   * encoding a large section again took as long as loading it (issue 13, the cold join).
+   * A brand-new editor of a room just loaded is answered with the stored bytes (`RoomDoc.storedParts`) —
+   * the snapshot as it is in sync step 2, the log after it merged into one update — before the document is
+   * even built from them, and where encoding a large section again took as long as loading it (issue 13,
+   * the cold join).
    */
   constructor(private readonly doc: RoomDoc) {
-    const wholeState = doc.wholeState;
-    if (wholeState) this.answers.set(NOTHING_YET, encodeSyncStep2Of(wholeState));
+    const parts = doc.storedParts;
+    if (parts) {
+      const [first, ...rest] = parts;
+      const answer = [encodeSyncStep2Of(first!)];
+      if (rest.length > 0) answer.push(encodeUpdate(rest.length === 1 ? rest[0]! : Y.mergeUpdates(rest)));
+      this.answers.set(NOTHING_YET, answer);
+    }
     // Not `update`: listening to that makes Yjs encode every change again, which only the relay needs. Every
     // newcomer's sync step 2 is a transaction too (mostly of nothing): it must not throw the answers away.
     doc.shell.on('afterTransaction', this.clear);
   }
 
-  /** The sync step 2 message for a client whose state vector is `stateVector`. */
-  answer(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.byteLength > MAX_KEY_BYTES) return encodeSyncStep2(this.doc.get(), stateVector);
+  /**
+   * The messages that answer a client whose state vector is `stateVector`, to send in order: sync step 2,
+   * and (for a brand-new editor of a room loaded with a log) an update after it.
+   */
+  answer(stateVector: Uint8Array): readonly Uint8Array[] {
+    if (stateVector.byteLength > MAX_KEY_BYTES) return [encodeSyncStep2(this.doc.get(), stateVector)];
     const key = Buffer.from(stateVector).toString('latin1');
-    let message = this.answers.get(key);
-    if (!message) {
-      message = encodeSyncStep2(this.doc.get(), stateVector);
+    let messages = this.answers.get(key);
+    if (!messages) {
+      messages = [encodeSyncStep2(this.doc.get(), stateVector)];
       if (this.answers.size >= MAX_ENTRIES) this.answers.clear();
-      this.answers.set(key, message);
+      this.answers.set(key, messages);
     }
-    return message;
+    return messages;
   }
 
   destroy(): void {

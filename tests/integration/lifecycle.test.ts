@@ -201,7 +201,7 @@ describe('room lifecycle', () => {
     expect(stored).toContain('0;1;2;');
   });
 
-  it('answers a brand-new editor of a room loaded from its snapshot with the stored bytes before asking for its state; an offline editor’s edits still come in', async () => {
+  it('answers a brand-new editor of a room just loaded with the stored bytes (snapshot, then log) before asking for its state; an offline editor’s edits still come in', async () => {
     const dataDir = await tempDir();
     const collab = { ...defaultConfig().collab, idleUnloadMs: 100 };
     const server = await serverOn(dataDir, { config: { collab } });
@@ -219,26 +219,46 @@ describe('room lifecycle', () => {
     };
     await unloaded();
 
-    // A brand-new editor of the cold room: the answer (the snapshot as stored) comes first, then the room's sync step 1.
-    const raw = openRawSocket(server.collabUrl, room, server.adminCookie);
-    cleanups.push(async () => {
+    /** A brand-new editor's sync request on a raw socket: the kinds of the sync messages it gets, in order, and the text they carry. */
+    const newcomer = async (expected: number) => {
+      const raw = openRawSocket(server.collabUrl, room, server.adminCookie);
+      cleanups.push(async () => {
+        raw.socket.close();
+        await raw.closed;
+      });
+      const kinds: string[] = [];
+      const doc = new Y.Doc();
+      raw.socket.on('message', (data: Buffer) => {
+        if (data[0] !== 0) return;
+        const kind = isSyncAnswer(data) ? 'answer' : data[1] === syncProtocol.messageYjsSyncStep1 ? 'step1' : 'update';
+        if (kind !== 'step1') Y.applyUpdate(doc, carriedUpdate(new Uint8Array(data), kind)!);
+        kinds.push(kind);
+      });
+      await raw.opened;
+      raw.socket.send(syncRequest());
+      await waitFor(() => kinds.length >= expected, { what: 'the answer and the sync step 1' });
       raw.socket.close();
       await raw.closed;
-    });
-    const kinds: string[] = [];
-    let answer: Uint8Array | null = null;
-    raw.socket.on('message', (data: Buffer) => {
-      if (data[0] !== 0) return;
-      if (isSyncAnswer(data)) answer = carriedUpdate(new Uint8Array(data), 'answer');
-      kinds.push(isSyncAnswer(data) ? 'answer' : data[1] === syncProtocol.messageYjsSyncStep1 ? 'step1' : 'other');
-    });
-    await raw.opened;
-    raw.socket.send(syncRequest());
-    await waitFor(() => kinds.length >= 2, { what: 'the answer and the sync step 1' });
-    expect(kinds.slice(0, 2)).toEqual(['answer', 'step1']);
-    expect(Buffer.from(answer!).equals(Buffer.from((await server.store.loadDocument(room)).snapshot!))).toBe(true);
-    raw.socket.close();
-    await raw.closed;
+      return { kinds: kinds.slice(0, expected), text: sectionText(doc) };
+    };
+
+    // The cold room holds a snapshot alone: the answer (the snapshot as stored) comes first, then the room's sync step 1.
+    const snapshotOnly = await newcomer(2);
+    expect(snapshotOnly.kinds).toEqual(['answer', 'step1']);
+    expect(snapshotOnly.text).toContain('giải phóng');
+    await unloaded();
+
+    // Another instance appended to the cold room's log: the snapshot, then the log as one update, then sync step 1.
+    const elsewhere = docFromStored(await server.store.loadDocument(room));
+    const before = Y.encodeStateVector(elsewhere);
+    appendParagraph(elsewhere, 'Thêm từ máy chủ khác.');
+    appendParagraph(elsewhere, 'Và một đoạn nữa.');
+    await server.store.appendUpdate(room, Y.encodeStateAsUpdate(elsewhere, before));
+    elsewhere.destroy();
+    const withLog = await newcomer(3);
+    expect(withLog.kinds).toEqual(['answer', 'update', 'step1']);
+    expect(withLog.text).toContain('giải phóng');
+    expect(withLog.text).toContain('Và một đoạn nữa.');
     await unloaded();
 
     // An editor that wrote while offline joins the cold room: asked after its own request, it sends its edit.

@@ -5,11 +5,23 @@ import { SyncAnswers } from '../../../../server/collab/syncAnswers.js';
 import { mergeIntoSnapshot } from '../../../../server/collab/snapshot.js';
 import { carriedUpdate } from '../../../helpers/wireMessages.js';
 
-/** The update a sync step 2 message carries. */
-function updateIn(message: Uint8Array): Uint8Array {
-  const update = carriedUpdate(message, 'answer');
+/** The update an answer of one message (sync step 2) carries. */
+function updateIn(answer: readonly Uint8Array[]): Uint8Array {
+  expect(answer).toHaveLength(1);
+  const update = carriedUpdate(answer[0]!, 'answer');
   expect(update).not.toBeNull();
   return update!;
+}
+
+/** A fresh editor's document after it took in `answer`, message by message. */
+function editorAfter(answer: readonly Uint8Array[]): Y.Doc {
+  const editor = new Y.Doc();
+  answer.forEach((message, index) => {
+    const update = carriedUpdate(message, index === 0 ? 'answer' : 'update');
+    expect(update).not.toBeNull();
+    Y.applyUpdate(editor, update!);
+  });
+  return editor;
 }
 
 const EMPTY = Y.encodeStateVector(new Y.Doc());
@@ -30,12 +42,10 @@ describe('SyncAnswers', () => {
   it('answers a brand-new editor of a room just loaded with the stored snapshot as it is, before building the document', () => {
     const { roomDoc, snapshot } = loaded();
     const answers = new SyncAnswers(roomDoc);
-    const update = updateIn(answers.answer(EMPTY));
-    expect(update).toEqual(snapshot);
+    const answer = answers.answer(EMPTY);
+    expect(updateIn(answer)).toEqual(snapshot);
     expect(roomDoc.built).toBe(false);
-    const editor = new Y.Doc();
-    Y.applyUpdate(editor, update);
-    expect(editor.getText('t').toString()).toBe('cáo sơ kết');
+    expect(editorAfter(answer).getText('t').toString()).toBe('cáo sơ kết');
     // An editor that has something is answered with what it lacks, encoded from the document.
     const known = new Y.Doc();
     Y.applyUpdate(known, snapshot);
@@ -51,17 +61,39 @@ describe('SyncAnswers', () => {
     expect(answers.answer(EMPTY)).toBe(first);
   });
 
-  it('answers from the document when the room was loaded from a snapshot and a log', () => {
+  it('answers a brand-new editor of a room loaded from a snapshot and a log with the snapshot, then the log as one update, before building the document', () => {
     const writer = new Y.Doc();
     const edits: Uint8Array[] = [];
     writer.on('update', (update: Uint8Array) => edits.push(update));
     writer.getText('t').insert(0, 'Báo cáo');
     writer.getText('t').insert(7, ' sơ kết');
-    const roomDoc = new RoomDoc({ snapshot: edits[0]!, updates: [edits[1]!], lastSeq: 2 });
-    expect(roomDoc.wholeState).toBeNull();
-    const editor = new Y.Doc();
-    Y.applyUpdate(editor, updateIn(new SyncAnswers(roomDoc).answer(EMPTY)));
-    expect(editor.getText('t').toString()).toBe('Báo cáo sơ kết');
+    writer.getText('t').insert(14, ' năm 2024');
+    writer.getText('t').delete(0, 4);
+    const roomDoc = new RoomDoc({ snapshot: edits[0]!, updates: edits.slice(1), lastSeq: edits.length });
+    const answer = new SyncAnswers(roomDoc).answer(EMPTY);
+    expect(answer).toHaveLength(2);
+    expect(carriedUpdate(answer[0]!, 'answer')).toEqual(edits[0]);
+    expect(roomDoc.built).toBe(false);
+    expect(editorAfter(answer).getText('t').toString()).toBe('cáo sơ kết năm 2024');
+  });
+
+  it('answers a brand-new editor of a room loaded from a log alone (no snapshot yet) with it, merged', () => {
+    const writer = new Y.Doc();
+    const edits: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => edits.push(update));
+    writer.getText('t').insert(0, 'Kết quả');
+    writer.getText('t').insert(7, ' thi đua');
+    const roomDoc = new RoomDoc({ snapshot: null, updates: edits, lastSeq: edits.length });
+    const answer = new SyncAnswers(roomDoc).answer(EMPTY);
+    expect(roomDoc.built).toBe(false);
+    expect(editorAfter(answer).getText('t').toString()).toBe('Kết quả thi đua');
+  });
+
+  it('answers from the document a room that held nothing', () => {
+    const roomDoc = new RoomDoc({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(roomDoc.storedParts).toBeNull();
+    expect(editorAfter(new SyncAnswers(roomDoc).answer(EMPTY)).getText('t').toString()).toBe('');
+    expect(roomDoc.built).toBe(true);
   });
 
   it('keeps its answers through a transaction that changes nothing, such as a newcomer’s empty sync step 2', () => {
@@ -78,8 +110,6 @@ describe('SyncAnswers', () => {
     const { roomDoc } = loaded();
     const answers = new SyncAnswers(roomDoc);
     roomDoc.get().getText('t').insert(0, 'Mới: ');
-    const editor = new Y.Doc();
-    Y.applyUpdate(editor, updateIn(answers.answer(EMPTY)));
-    expect(editor.getText('t').toString()).toBe('Mới: cáo sơ kết');
+    expect(editorAfter(answers.answer(EMPTY)).getText('t').toString()).toBe('Mới: cáo sơ kết');
   });
 });
