@@ -26,6 +26,15 @@ function editorAfter(answer: readonly Uint8Array[]): Y.Doc {
 
 const EMPTY = Y.encodeStateVector(new Y.Doc());
 
+/** The updates a writer made by `write` on its text `t`, one per change. */
+function editsOf(write: (text: Y.Text) => void): Uint8Array[] {
+  const writer = new Y.Doc();
+  const edits: Uint8Array[] = [];
+  writer.on('update', (update: Uint8Array) => edits.push(update));
+  write(writer.getText('t'));
+  return edits;
+}
+
 /** A room's document loaded from a snapshot made of several edits, as a compaction leaves it (not built yet). */
 function loaded() {
   const writer = new Y.Doc();
@@ -62,13 +71,12 @@ describe('SyncAnswers', () => {
   });
 
   it('answers a brand-new editor of a room loaded from a snapshot and a log with the snapshot, then the log as one update, before building the document', () => {
-    const writer = new Y.Doc();
-    const edits: Uint8Array[] = [];
-    writer.on('update', (update: Uint8Array) => edits.push(update));
-    writer.getText('t').insert(0, 'Báo cáo');
-    writer.getText('t').insert(7, ' sơ kết');
-    writer.getText('t').insert(14, ' năm 2024');
-    writer.getText('t').delete(0, 4);
+    const edits = editsOf((text) => {
+      text.insert(0, 'Báo cáo');
+      text.insert(7, ' sơ kết');
+      text.insert(14, ' năm 2024');
+      text.delete(0, 4);
+    });
     const roomDoc = new RoomDoc({ snapshot: edits[0]!, updates: edits.slice(1), lastSeq: edits.length });
     const answer = new SyncAnswers(roomDoc).answer(EMPTY);
     expect(answer).toHaveLength(2);
@@ -78,11 +86,10 @@ describe('SyncAnswers', () => {
   });
 
   it('answers a brand-new editor of a room loaded from a log alone (no snapshot yet) with it, merged', () => {
-    const writer = new Y.Doc();
-    const edits: Uint8Array[] = [];
-    writer.on('update', (update: Uint8Array) => edits.push(update));
-    writer.getText('t').insert(0, 'Kết quả');
-    writer.getText('t').insert(7, ' thi đua');
+    const edits = editsOf((text) => {
+      text.insert(0, 'Kết quả');
+      text.insert(7, ' thi đua');
+    });
     const roomDoc = new RoomDoc({ snapshot: null, updates: edits, lastSeq: edits.length });
     const answer = new SyncAnswers(roomDoc).answer(EMPTY);
     expect(roomDoc.built).toBe(false);
