@@ -19,7 +19,7 @@ export class SyncAnswers {
   private readonly answers = new Map<string, readonly Uint8Array[]>();
   /** After a transaction that changed the document (as Yjs judges whether to emit `update`). */
   private readonly clear = (transaction: Y.Transaction) => {
-    // Putting the stored state in (roomDoc.ts) makes the document what `wholeState` already says.
+    // Putting the stored state in (roomDoc.ts) makes the document what an answer from the stored bytes says.
     if (this.answers.size === 0 || transaction.origin === STORED_ORIGIN) return;
     const { deleteSet, beforeState, afterState } = transaction;
     let changed = deleteSet.clients.size > 0;
@@ -27,20 +27,7 @@ export class SyncAnswers {
     if (changed) this.answers.clear();
   };
 
-  /**
-   * A brand-new editor of a room just loaded is answered with the stored bytes (`RoomDoc.storedParts`) —
-   * the snapshot as it is in sync step 2, the log after it merged into one update — before the document is
-   * even built from them, and where encoding a large section again took as long as loading it (issue 13,
-   * the cold join).
-   */
   constructor(private readonly doc: RoomDoc) {
-    const parts = doc.storedParts;
-    if (parts) {
-      const [first, ...rest] = parts;
-      const answer = [encodeSyncStep2Of(first!)];
-      if (rest.length > 0) answer.push(encodeUpdate(rest.length === 1 ? rest[0]! : Y.mergeUpdates(rest)));
-      this.answers.set(NOTHING_YET, answer);
-    }
     // Not `update`: listening to that makes Yjs encode every change again, which only the relay needs. Every
     // newcomer's sync step 2 is a transaction too (mostly of nothing): it must not throw the answers away.
     doc.shell.on('afterTransaction', this.clear);
@@ -55,7 +42,8 @@ export class SyncAnswers {
     const key = Buffer.from(stateVector).toString('latin1');
     let messages = this.answers.get(key);
     if (!messages) {
-      messages = [encodeSyncStep2(this.doc.get(), stateVector)];
+      const stored = key === NOTHING_YET ? this.doc.storedParts : null;
+      messages = stored ? answerFromStore(stored) : [encodeSyncStep2(this.doc.get(), stateVector)];
       if (this.answers.size >= MAX_ENTRIES) this.answers.clear();
       this.answers.set(key, messages);
     }
@@ -66,4 +54,16 @@ export class SyncAnswers {
     this.doc.shell.off('afterTransaction', this.clear);
     this.answers.clear();
   }
+}
+
+/**
+ * A brand-new editor's answer from the stored bytes of a room whose document is not built yet — the snapshot
+ * as it is in sync step 2, the log after it merged into one update — where building the document and
+ * encoding a large section again took as long as loading it (issue 13, the cold join).
+ */
+function answerFromStore(parts: readonly Uint8Array[]): Uint8Array[] {
+  const [first, ...rest] = parts;
+  const messages = [encodeSyncStep2Of(first!)];
+  if (rest.length > 0) messages.push(encodeUpdate(rest.length === 1 ? rest[0]! : Y.mergeUpdates(rest)));
+  return messages;
 }
