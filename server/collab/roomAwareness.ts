@@ -73,7 +73,7 @@ export class RoomAwareness {
 
   /** True when `update` only sends back presence the room has already (awarenessIdentity.ts). */
   isEcho(update: Uint8Array): boolean {
-    return isEchoOnly(update, (client) => this.awareness.meta.get(client)?.clock);
+    return isEchoOnly(update, this.knownClock);
   }
 
   /** Applies presence relayed by another instance (stamped there) and relays it to the connections here. */
@@ -106,8 +106,11 @@ export class RoomAwareness {
     this.awareness.destroy();
   }
 
+  /** The latest clock the room has of an awareness id. */
+  private readonly knownClock = (client: number) => this.awareness.meta.get(client)?.clock;
+
   /** Who speaks for an awareness id here, and the latest clock the room has of it. */
-  private readonly known = (client: number) => ({ owner: this.ownerOf(client), clock: this.awareness.meta.get(client)?.clock });
+  private readonly known = (client: number) => ({ owner: this.ownerOf(client), clock: this.knownClock(client) });
 
   /** The connection that announced an awareness id, if it is still here. */
   private ownerOf(client: number): Connection | undefined {

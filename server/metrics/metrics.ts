@@ -90,8 +90,8 @@ export function createMetrics(sources: MetricSources): Metrics {
 
   gauge('rooms', 'Rooms loaded or loading in this process', sources.rooms);
   gauge('connections', 'Room websockets open on this process', sources.connections);
-  // Counted once per stored keystroke: a plain number, added to the counter when scraped, and a histogram
-  // whose observation is a bucket increment (bucketHistogram.ts) — prom-client's own cost µs each.
+  // Counted once per stored keystroke, so cheaply: a plain number added to the counter when scraped, and a
+  // histogram whose observation is a bucket increment (bucketHistogram.ts), where prom-client's cost µs each.
   let updatesSinceScrape = 0;
   new Counter({
     name: `${PREFIX}updates_stored_total`,

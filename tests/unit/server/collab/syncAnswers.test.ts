@@ -37,11 +37,10 @@ function editsOf(write: (text: Y.Text) => void): Uint8Array[] {
 
 /** A room's document loaded from a snapshot made of several edits, as a compaction leaves it (not built yet). */
 function loaded() {
-  const writer = new Y.Doc();
-  const edits: Uint8Array[] = [];
-  writer.on('update', (update: Uint8Array) => edits.push(update));
-  for (const word of ['Báo ', 'cáo ', 'sơ ', 'kết']) writer.getText('t').insert(writer.getText('t').length, word);
-  writer.getText('t').delete(0, 4);
+  const edits = editsOf((text) => {
+    for (const word of ['Báo ', 'cáo ', 'sơ ', 'kết']) text.insert(text.length, word);
+    text.delete(0, 4);
+  });
   const snapshot = mergeIntoSnapshot(edits);
   const roomDoc = new RoomDoc({ snapshot, updates: [], lastSeq: edits.length });
   return { roomDoc, snapshot };
