@@ -2,7 +2,7 @@
  * The few named errors of the REST API, each with a stable code and HTTP status (CONTRACT.md: the body is
  * `{ error: { code, message } }`), and the one handler that turns anything thrown into that body.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
 import type { ApiErrorBody } from '../common/apiError.js';
 
@@ -64,6 +64,19 @@ export function invalidInput(error: ZodError): AppError {
 
 export function errorBody(code: string, message: string, details?: Readonly<Record<string, unknown>>): ApiErrorBody {
   return { error: { ...details, code, message } };
+}
+
+/**
+ * The router's own refusals (Fastify's `frameworkErrors`), in the API's error shape. A path segment longer
+ * than any id (the router's maxParamLength, 100 characters) names nothing: 404, as an unknown id does — not
+ * the router's bare 414 whose message repeats the whole segment. A URL that cannot be decoded: 400.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(404).send(errorBody('not_found', `${request.method} ${request.url.slice(0, 120)}… not found`));
+    return;
+  }
+  void reply.status(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send(errorBody('bad_request', 'the address cannot be read'));
 }
 
 /** Installs the error and not-found handlers. 5xx details are logged, never sent. */
