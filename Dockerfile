@@ -9,8 +9,11 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-# The lockfile alone first, so that a change to the code does not reinstall the packages.
+# The lockfile alone first, so that a change to the code does not reinstall the packages; `npm ci` also
+# builds the native addon of the append journal (scripts/buildNative.mjs, native/mappedFile.c).
 COPY package.json package-lock.json ./
+COPY scripts/buildNative.mjs ./scripts/
+COPY native ./native
 RUN npm ci
 COPY tsconfig.json ./
 COPY scripts ./scripts
@@ -42,6 +45,7 @@ WORKDIR /app
 # config.ts finds templates/ and client/dist from the nearest package.json above dist/server.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/native/build ./native/build
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/client/dist ./client/dist
 COPY templates ./templates

@@ -20,7 +20,7 @@ import { registerCollab } from './collab/pipeline.js';
 import { startSessionWatch } from './collab/sessionWatch.js';
 import { RoomRegistry } from './collab/roomRegistry.js';
 import type { AppConfig } from './config.js';
-import { errorBody, installErrorHandler } from './errors.js';
+import { errorBody, frameworkError, installErrorHandler } from './errors.js';
 import { ExportPool } from './export/exportPool.js';
 import { createReportService } from './reports/reportService.js';
 import { createAuditLog } from './audit/auditLog.js';
@@ -67,7 +67,7 @@ import { openRedisBus } from './scale/redisBus.js';
 import type { RoomBus } from './scale/roomBus.js';
 import { lockDataDir } from './storage/dataDirLock.js';
 import { openPostgresStore } from './storage/postgresStore.js';
-import { openSqliteStore } from './storage/sqliteStore.js';
+import { openDataDirStore } from './storage/dataDirStore.js';
 import type { Store } from './storage/store.js';
 import { loadAwardCatalogue } from './templates/loadAwardCatalogue.js';
 import { versionRestorer } from './versions/restore.js';
@@ -104,12 +104,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     // A number of proxies in front: trust that many hops of X-Forwarded-For.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ...requestIdOptions,
+    frameworkErrors: frameworkError,
   });
   echoRequestIds(app);
   // Counts and durations for `GET /metrics`; the gauges read the rooms (made below) and the sockets when scraped.
   const metrics = createMetrics({ rooms: () => registry.size, connections: () => app.websocketServer.clients.size });
   countResponses(app, metrics);
-  const { store, release: releaseDataDir } = await openStore(config, options.store);
+  const { store, release: releaseDataDir } = await openStore(config, options.store, app.log);
 
   const { templates, problems } = await loadTemplates(config.templatesDir);
   for (const problem of problems) app.log.error(describeProblem(problem));
@@ -359,7 +360,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
  * The store: the caller's (theirs to keep), PostgreSQL when `DATABASE_URL` is set (shared by every
  * instance), or the SQLite file in the data directory, which is this process's alone (dataDirLock.ts).
  */
-async function openStore(config: AppConfig, given: Store | undefined): Promise<{ store: Store; release: () => void }> {
+async function openStore(config: AppConfig, given: Store | undefined, logger: FastifyBaseLogger): Promise<{ store: Store; release: () => void }> {
   if (given) return { store: given, release: () => {} };
   if (config.scale.databaseUrl) {
     const store = await openPostgresStore(config.scale.databaseUrl).catch((error: unknown) => {
@@ -369,7 +370,11 @@ async function openStore(config: AppConfig, given: Store | undefined): Promise<{
   }
   const release = lockDataDir(config.dataDir);
   try {
-    return { store: openSqliteStore(join(config.dataDir, 'dong-soan.sqlite')), release };
+    // The lock makes this process the file's one writer: its appends may go through the journal.
+    const store = openDataDirStore(config.dataDir, (reason) =>
+      logger.warn(`the append journal is off, each update is committed to SQLite (slower, as durable): ${reason.message}`),
+    );
+    return { store, release };
   } catch (error) {
     release();
     throw error;

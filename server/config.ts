@@ -3,8 +3,7 @@
  * (CONTRACT.md, "Starting it").
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { MAX_MESSAGE_BYTES, MAX_PENDING_BYTES } from '../common/limits.js';
 import { MIN_PASSWORD_LENGTH } from '../common/account.js';
@@ -13,6 +12,7 @@ import { DEFAULT_THROTTLE, type ThrottleOptions } from './auth/loginThrottle.js'
 import type { SessionOptions } from './auth/sessions.js';
 import { defaultExportOptions, MIB, type ExportOptions } from './export/exportOptions.js';
 import type { PdfRenderOptions } from './signing/sofficeRenderer.js';
+import { projectRoot } from './projectRoot.js';
 
 export interface AppConfig {
   /** Where to listen; `main` uses these, `buildApp` does not listen. */
@@ -75,17 +75,6 @@ export interface AppConfig {
     /** The bearer token `GET /metrics` asks for (routes/metrics.ts); null: it answers anyone who reaches it. */
     token: string | null;
   };
-}
-
-/**
- * The project's root, the nearest directory above this file holding package.json: `server/..` when run from
- * the source tree, `dist/server/../..` when run compiled (scripts/buildServer.mjs).
- */
-function projectRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return resolve(from, '..');
-  }
 }
 
 const root = projectRoot(import.meta.dirname);

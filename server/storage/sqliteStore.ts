@@ -11,7 +11,7 @@ import type { Store } from './store.js';
 import { sqliteAccounts } from './sqlite/accounts.js';
 import { sqliteAudit } from './sqlite/audit.js';
 import { sqliteComments } from './sqlite/comments.js';
-import { sqliteDocuments } from './sqlite/documents.js';
+import { sqliteDocuments, type JournalOptions } from './sqlite/documents.js';
 import { sqliteHousekeeping } from './sqlite/housekeeping.js';
 import { migrate } from './sqlite/migrations.js';
 import { sqliteReports } from './sqlite/reports.js';
@@ -22,8 +22,12 @@ import { sqliteSessions, sqliteSettings } from './sqlite/sessions.js';
 import { sqliteSuggestions } from './sqlite/suggestions.js';
 import { sqliteWorkflow } from './sqlite/workflow.js';
 
-/** Opens (creating if needed) the SQLite store at `file`. */
-export function openSqliteStore(file: string): Store {
+/**
+ * Opens (creating if needed) the SQLite store at `file`. With `journal`, the rooms' appends go through the
+ * append journal (sqlite/appendJournal.ts): for the file's one writer only — the server, which holds the data
+ * directory's lock. Without it several stores may share the file.
+ */
+export function openSqliteStore(file: string, options: { journal?: JournalOptions } = {}): Store {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -33,7 +37,13 @@ export function openSqliteStore(file: string): Store {
   db.exec(SCHEMA);
   migrate(db);
 
-  const documents = sqliteDocuments(db);
+  let documents: ReturnType<typeof sqliteDocuments>;
+  try {
+    documents = sqliteDocuments(db, options.journal);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const audit = sqliteAudit(db);
   let open = true;
   return {
@@ -47,7 +57,7 @@ export function openSqliteStore(file: string): Store {
     ...sqliteSectionReviews(db, audit),
     ...sqliteWorkflow(db, audit),
     ...sqliteSigning(db, audit),
-    ...sqliteHousekeeping(db, audit),
+    ...sqliteHousekeeping(db, audit, documents.flushAppends),
     listAudit: audit.listAudit,
     appendAudit: audit.appendAudit,
     queryAudit: audit.queryAudit,
@@ -58,8 +68,11 @@ export function openSqliteStore(file: string): Store {
       if (!open) return;
       open = false;
       // An append of this very turn is committed, not lost: its room is waiting for it.
-      documents.flushAppends();
-      db.close();
+      try {
+        documents.closeAppends();
+      } finally {
+        db.close();
+      }
     },
   };
 }

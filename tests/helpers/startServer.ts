@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type BuildOptions } from '../../server/app.js';
 import { defaultConfig, type AppConfig } from '../../server/config.js';
-import { openSqliteStore } from '../../server/storage/sqliteStore.js';
+import { openDataDirStore } from '../../server/storage/dataDirStore.js';
 import type { Store } from '../../server/storage/store.js';
 import { login } from './api.js';
 import { listenLocally } from './listen.js';
@@ -61,7 +61,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     ...options.config,
     auth: { ...base.auth, adminPassword: ADMIN_PASSWORD, seedDemo: false, ...options.config?.auth },
   });
-  const store = options.store ?? openSqliteStore(join(dataDir, 'dong-soan.sqlite'));
+  // As the server opens its data directory: the append journal on (the lock is the test's to hold).
+  const store = options.store ?? openDataDirStore(dataDir);
   const app = await buildApp(config, { print: () => undefined, ...options, store });
   const url = await listenLocally(app, options.port ?? 0);
   const adminPassword = config.auth.adminPassword ?? options.adminPasswordFrom?.() ?? ADMIN_PASSWORD;

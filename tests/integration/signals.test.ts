@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import { openSqliteStore } from '../../server/storage/sqliteStore.js';
+import { openDataDirStore } from '../../server/storage/dataDirStore.js';
 import { createReport, login } from '../helpers/api.js';
 import { connectClient, type CollabClient } from '../helpers/collabClient.js';
 import { appendParagraph, body, sectionText } from '../helpers/sectionText.js';
@@ -33,7 +32,8 @@ function track(client: CollabClient): CollabClient {
 
 /** The text a store holds for a room, read straight from the SQLite file. */
 async function storedText(dataDir: string, room: string): Promise<{ text: string; logLength: number }> {
-  const store = openSqliteStore(join(dataDir, 'dong-soan.sqlite'));
+  // As the server opens it: what the killed process left in the append journal is replayed.
+  const store = openDataDirStore(dataDir);
   try {
     const { updates } = await store.loadDocument(room);
     return { text: await storeText(store, room), logLength: updates.length };

@@ -3,14 +3,33 @@ import type { Database } from 'better-sqlite3';
 import type { DocumentStore, StoredDocument, StoredUpdate } from '../store.js';
 import { bytesOf } from '../rows/bytes.js';
 import { GroupCommit } from './groupCommit.js';
+import { JournaledAppends } from './journaledAppends.js';
+import { openJournal } from './journalFile.js';
+import type { MappedFiles } from './mappedFile.js';
 import { UpdateLog } from './updateLog.js';
 
-export function sqliteDocuments(db: Database): DocumentStore & {
+/** Where the appends go first: the journal at `path`, mapped by `files` (null: the addon is not built). */
+export interface JournalOptions {
+  path: string;
+  files: MappedFiles | null;
+  /** The journal's size (journalFile.ts: JOURNAL_BYTES); tests make it small to fill it. */
+  bytes?: number;
+}
+
+/**
+ * The rooms' documents. With `journal`, appends go through the append journal (journaledAppends.ts) —
+ * only for the file's one writer; without it, each is committed to SQLite (groupCommit.ts).
+ */
+export function sqliteDocuments(db: Database, journal?: JournalOptions): DocumentStore & {
   upsertSnapshot(room: string, data: Uint8Array, throughSeq: number): void;
-  /** Commits the appends waiting for the end of the turn (groupCommit.ts): call it before closing. */
+  /** Makes every append resolved so far readable in SQLite: called before a room's log is read or deleted. */
   flushAppends(): void;
+  /** Flushes the appends and lets go of the journal: call it before closing the database. */
+  closeAppends(): void;
 } {
-  const appends = new GroupCommit(new UpdateLog(db));
+  const log = new UpdateLog(db);
+  const opened = journal ? openJournal(journal.path, journal.files, log, journal.bytes) : null;
+  const appends = opened ? new JournaledAppends(opened.journal, log) : new GroupCommit(log);
   const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
     'SELECT data, through_seq FROM doc_snapshots WHERE room = ?',
   );
@@ -60,13 +79,24 @@ export function sqliteDocuments(db: Database): DocumentStore & {
     flushAppends() {
       appends.flush();
     },
+    closeAppends() {
+      try {
+        appends.flush();
+      } finally {
+        // What a failed flush left in the journal is replayed at the next open.
+        opened?.close();
+      }
+    },
     async loadDocument(room) {
+      appends.flush();
       return load(room);
     },
     async compactDocument(room, merge) {
+      appends.flush();
       return compact(room, merge);
     },
     async loadUpdatesAfter(room, afterSeq) {
+      appends.flush();
       return updatesAfter(room, afterSeq);
     },
   };

@@ -10,7 +10,8 @@ import type { SqliteAudit } from './audit.js';
  */
 const roomRange = (reportId: string): [string, string] => [`${reportId}/`, `${reportId}0`];
 
-export function sqliteHousekeeping(db: Database, audit: SqliteAudit): HousekeepingStore {
+/** `flushAppends`: makes every resolved append readable (documents.ts), so that a deletion takes it too. */
+export function sqliteHousekeeping(db: Database, audit: SqliteAudit, flushAppends: () => void): HousekeepingStore {
   const rename = db.prepare<[string, string]>("UPDATE reports SET title = ? WHERE id = ? AND status <> 'issued'");
   const archive = db.prepare<[string | null, string | null, string]>('UPDATE reports SET archived_at = ?, archived_by = ? WHERE id = ?');
   // The sections, the review's rows, the versions (and their rooms) go with it: ON DELETE CASCADE.
@@ -48,9 +49,11 @@ export function sqliteHousekeeping(db: Database, audit: SqliteAudit): Housekeepi
       return archiveTx(reportId, mark, entry);
     },
     async deleteReport(reportId, entry) {
+      flushAppends();
       return deleteTx(reportId, entry);
     },
     async deleteReportRooms(reportId) {
+      flushAppends();
       removeRoomsTx(reportId);
     },
   };

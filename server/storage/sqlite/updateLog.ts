@@ -20,6 +20,13 @@ export interface LogAppend {
   data: Buffer;
 }
 
+/** An update numbered already (by the append journal, appendJournal.ts). */
+export interface NumberedAppend {
+  room: string;
+  seq: number;
+  data: Uint8Array;
+}
+
 /** Rooms whose last number is remembered; beyond this many the memory is cleared (it is re-read on demand). */
 const REMEMBERED_ROOMS = 10_000;
 
@@ -30,10 +37,12 @@ export class UpdateLog {
   /** The room's last number: the log's last, or the snapshot's `through_seq` when a compaction emptied the log. */
   private readonly selectLast: Statement<[string, string], { seq: number }>;
   private readonly appendInTransaction: (batch: readonly LogAppend[]) => number[];
+  /** Inserts updates numbered already, skipping those stored or in the snapshot (a journal replayed twice). */
+  private readonly insertNumberedInTransaction: (batch: readonly NumberedAppend[]) => void;
   /** Reads the room's last number and inserts after it, holding the write lock throughout (a savepoint within a batch). */
   private readonly insertAfterStoredLast: (room: string, data: Buffer) => number;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.insert = db.prepare(
       'INSERT INTO doc_updates (room, seq, data) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM doc_snapshots WHERE room = ? AND through_seq >= ?)',
     );
@@ -53,6 +62,36 @@ export class UpdateLog {
         return seq;
       });
     });
+    const insertOrSkip = db.prepare<[string, number, Uint8Array, string, number]>(
+      'INSERT OR IGNORE INTO doc_updates (room, seq, data) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM doc_snapshots WHERE room = ? AND through_seq >= ?)',
+    );
+    this.insertNumberedInTransaction = db.transaction((batch: readonly NumberedAppend[]) => {
+      for (const { room, seq, data } of batch) insertOrSkip.run(room, seq, data, room, seq);
+    });
+  }
+
+  /** The room's last number: remembered, or read from the database (and remembered). */
+  lastSeq(room: string): number {
+    let seq = this.lastSeqs.get(room);
+    if (seq === undefined) {
+      seq = this.selectLast.get(room, room)!.seq;
+      this.remember(room, seq);
+    }
+    return seq;
+  }
+
+  /**
+   * Inserts updates numbered already, all in one transaction (all or none). Only for the one writer of the
+   * file, which numbers them itself (journaledAppends.ts): an update whose number is stored already, or
+   * folded into the snapshot, is one this writer stored before — a journal replayed after a crash between
+   * its fold's commit and its reset — and is skipped. The rooms' remembered numbers are forgotten (read
+   * again when next asked for), since the writer's own are newer.
+   */
+  insertNumbered(batch: readonly NumberedAppend[]): void {
+    // Inside another transaction a rollback would take the updates with it after the journal let them go.
+    if (this.db.inTransaction) throw new Error('numbered updates are inserted in a transaction of their own, not inside another');
+    this.insertNumberedInTransaction(batch);
+    for (const { room } of batch) this.lastSeqs.delete(room);
   }
 
   /** Appends one update in a transaction of its own; returns its seq. */

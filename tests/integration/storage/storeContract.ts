@@ -103,8 +103,12 @@ function recordingDoc(): { doc: Y.Doc; updates: Uint8Array[] } {
   return { doc, updates };
 }
 
-/** Registers the contract suite for one Store implementation. `open` gives a fresh, empty store per test. */
-export function describeStoreContract(name: string, open: () => Promise<OpenedStore>): void {
+/**
+ * Registers the contract suite for one Store implementation. `open` gives a fresh, empty store per test.
+ * `writers: 'one'` for a store that is its data's one writer (SQLite with the append journal): a second
+ * instance on the same data is refused instead of sharing it.
+ */
+export function describeStoreContract(name: string, open: () => Promise<OpenedStore>, options: { writers: 'many' | 'one' } = { writers: 'many' }): void {
   describe(`Store contract: ${name}`, () => {
     let opened: OpenedStore;
     let store: Store;
@@ -526,38 +530,47 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(total).toBe(200);
       });
 
-      it('keeps every update of two instances appending to one room and compacting it at once, once each, in each one’s order', async () => {
-        // The second instance is the same data opened again while the first stays open.
-        const other = await opened.reopen();
-        const room = 'r1/frame';
-        const count = 40;
-        const mineBytes = Array.from({ length: count }, (_, i) => i + 1);
-        const theirBytes = Array.from({ length: count }, (_, i) => i + 101);
-        /** Appends one after another, each followed by a compaction that is not waited for. */
-        const appendAll = async (instance: Store, bytes: number[]) => {
-          const seqs: number[] = [];
-          const compactions: Promise<number | null>[] = [];
-          for (const byte of bytes) {
-            seqs.push(await instance.appendUpdate(room, Uint8Array.of(byte)));
-            compactions.push(instance.compactDocument(room, concat));
-          }
-          await Promise.all(compactions);
-          return seqs;
-        };
-        const [mine, theirs] = await Promise.all([appendAll(store, mineBytes), appendAll(other, theirBytes)]);
+      if (options.writers === 'one') {
+        it('refuses a second instance on the same data while the first is open, and the first goes on', async () => {
+          await store.appendUpdate('r1/frame', Uint8Array.of(1));
+          await expect(opened.reopen()).rejects.toThrow(/in use/);
+          await store.appendUpdate('r1/frame', Uint8Array.of(2));
+          expect(readable(await store.loadDocument('r1/frame'))).toEqual({ snapshot: null, updates: ['01', '02'], lastSeq: 2 });
+        });
+      } else {
+        it('keeps every update of two instances appending to one room and compacting it at once, once each, in each one’s order', async () => {
+          // The second instance is the same data opened again while the first stays open.
+          const other = await opened.reopen();
+          const room = 'r1/frame';
+          const count = 40;
+          const mineBytes = Array.from({ length: count }, (_, i) => i + 1);
+          const theirBytes = Array.from({ length: count }, (_, i) => i + 101);
+          /** Appends one after another, each followed by a compaction that is not waited for. */
+          const appendAll = async (instance: Store, bytes: number[]) => {
+            const seqs: number[] = [];
+            const compactions: Promise<number | null>[] = [];
+            for (const byte of bytes) {
+              seqs.push(await instance.appendUpdate(room, Uint8Array.of(byte)));
+              compactions.push(instance.compactDocument(room, concat));
+            }
+            await Promise.all(compactions);
+            return seqs;
+          };
+          const [mine, theirs] = await Promise.all([appendAll(store, mineBytes), appendAll(other, theirBytes)]);
 
-        for (const seqs of [mine, theirs]) for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1]!);
-        expect(new Set([...mine, ...theirs]).size).toBe(2 * count);
-        for (const instance of [store, other]) {
-          const stored = await instance.loadDocument(room);
-          const bytes = [...concat([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates])];
-          // Each update once, and each instance's in the order it appended them (the order of their numbers).
-          expect([...bytes].sort((a, b) => a - b)).toEqual([...mineBytes, ...theirBytes]);
-          expect(bytes.filter((byte) => byte <= count)).toEqual(mineBytes);
-          expect(bytes.filter((byte) => byte > 100)).toEqual(theirBytes);
-          expect(stored.lastSeq).toBe(Math.max(...mine, ...theirs));
-        }
-      });
+          for (const seqs of [mine, theirs]) for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1]!);
+          expect(new Set([...mine, ...theirs]).size).toBe(2 * count);
+          for (const instance of [store, other]) {
+            const stored = await instance.loadDocument(room);
+            const bytes = [...concat([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates])];
+            // Each update once, and each instance's in the order it appended them (the order of their numbers).
+            expect([...bytes].sort((a, b) => a - b)).toEqual([...mineBytes, ...theirBytes]);
+            expect(bytes.filter((byte) => byte <= count)).toEqual(mineBytes);
+            expect(bytes.filter((byte) => byte > 100)).toEqual(theirBytes);
+            expect(stored.lastSeq).toBe(Math.max(...mine, ...theirs));
+          }
+        });
+      }
 
       it('creates many reports at once, all of them whole', async () => {
         const records = Array.from({ length: 20 }, (_, i) =>
