@@ -14,12 +14,12 @@ export const SQLITE_FILE = 'dong-soan.sqlite';
 
 /**
  * Opens the data directory's store. `onJournalOff` hears why appends go to SQLite directly when the native
- * addon is not built (the journal is still replayed).
+ * addon is not built or the journal's file cannot be mapped (what it holds is still replayed).
  */
 export function openDataDirStore(dataDir: string, onJournalOff: (reason: Error) => void = () => {}): Store {
   const loaded = loadMappedFiles();
   let files: MappedFiles | null = null;
   if (loaded instanceof Error) onJournalOff(loaded);
   else files = loaded;
-  return openSqliteStore(join(dataDir, SQLITE_FILE), { journal: { path: join(dataDir, JOURNAL_FILE), files } });
+  return openSqliteStore(join(dataDir, SQLITE_FILE), { journal: { path: join(dataDir, JOURNAL_FILE), files, onUnavailable: onJournalOff } });
 }

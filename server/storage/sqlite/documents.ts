@@ -14,6 +14,8 @@ export interface JournalOptions {
   files: MappedFiles | null;
   /** The journal's size (journalFile.ts: JOURNAL_BYTES); tests make it small to fill it. */
   bytes?: number;
+  /** Hears why the journal is off when its file cannot be mapped (appends then go to SQLite directly). */
+  onUnavailable?: (reason: Error) => void;
 }
 
 /**
@@ -28,7 +30,7 @@ export function sqliteDocuments(db: Database, journal?: JournalOptions): Documen
   closeAppends(): void;
 } {
   const log = new UpdateLog(db);
-  const opened = journal ? openJournal(journal.path, journal.files, log, journal.bytes) : null;
+  const opened = journal ? openJournal(journal.path, journal.files, log, journal) : null;
   const appends = opened ? new JournaledAppends(opened.journal, log) : new GroupCommit(log);
   const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
     'SELECT data, through_seq FROM doc_snapshots WHERE room = ?',

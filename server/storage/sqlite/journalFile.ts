@@ -4,7 +4,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { AppendJournal, journalGeneration, journalHeader, readJournal } from './appendJournal.js';
-import type { MappedFiles } from './mappedFile.js';
+import type { MappedFiles, Mapping } from './mappedFile.js';
 import type { UpdateLog } from './updateLog.js';
 
 /** The journal's file in the data directory, beside the SQLite file. */
@@ -21,22 +21,31 @@ export interface OpenJournal {
 
 /**
  * Replays the journal at `path` into `log`, then maps it for appends. Throws when another store holds it
- * (code 'EBUSY'). Without `files` (the addon not built) it only replays — reading the file — and voids what
- * it replayed: the store then appends to SQLite directly, and returns null.
+ * (code 'EBUSY'). Without `files` (the addon not built), or when the file cannot be mapped (a file system
+ * that will not, a directory in its place: `onUnavailable` hears why), it only replays what it can read and
+ * voids it: the store then appends to SQLite directly, and this returns null.
  */
 export function openJournal(
   path: string,
   files: MappedFiles | null,
   log: Pick<UpdateLog, 'insertNumbered'>,
-  bytes: number = JOURNAL_BYTES,
+  options: { bytes?: number; onUnavailable?: (reason: Error) => void } = {},
 ): OpenJournal | null {
   if (!files) {
     replayByReading(path, log);
     return null;
   }
   // A file left bigger (by another size) is mapped whole: none of its records is left out of the replay.
-  const size = Math.max(bytes, existsSync(path) ? statSync(path).size : 0);
-  const mapping = files.map(path, size);
+  const size = Math.max(options.bytes ?? JOURNAL_BYTES, existsSync(path) ? statSync(path).size : 0);
+  let mapping: Mapping;
+  try {
+    mapping = files.map(path, size);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'EBUSY') throw error;
+    options.onUnavailable?.(error instanceof Error ? error : new Error(String(error)));
+    replayByReading(path, log);
+    return null;
+  }
   try {
     const mapped = new Uint8Array(mapping.buffer);
     log.insertNumbered(readJournal(mapped));
@@ -48,7 +57,7 @@ export function openJournal(
 }
 
 function replayByReading(path: string, log: Pick<UpdateLog, 'insertNumbered'>): void {
-  if (!existsSync(path)) return;
+  if (!existsSync(path) || !statSync(path).isFile()) return;
   const bytes = readFileSync(path);
   const generation = journalGeneration(bytes);
   if (generation === 0) return;

@@ -4,7 +4,7 @@
  * whichever way the process ends.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -216,6 +216,18 @@ describe('a store with the append journal', () => {
     const reopened = open(dataDir);
     expect(await loaded(reopened, 'r1/frame')).toEqual([]);
     expect(await loaded(reopened, 'r2/frame')).toEqual([[3]]);
+  });
+
+  it('goes on without the journal, saying why, when its file cannot be mapped', async () => {
+    const dataDir = tempDir();
+    mkdirSync(join(dataDir, JOURNAL_FILE)); // a directory where the journal's file should be
+    const reasons: Error[] = [];
+    const store = openDataDirStore(dataDir, (reason) => reasons.push(reason));
+    cleanups.push(() => store.close());
+    expect(reasons).toEqual([expect.objectContaining({ message: expect.stringContaining(JOURNAL_FILE) })]);
+    expect(await appendAll(store, 'r1/frame', [1, 2])).toEqual([1, 2]);
+    // Each committed to SQLite at once.
+    expect(sqliteRows(dataDir, 'r1/frame')).toEqual([[1], [2]]);
   });
 
   it('opens the data directory as the server does: the journal on, with the addon built', async () => {
