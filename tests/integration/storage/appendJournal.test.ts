@@ -181,6 +181,23 @@ describe('a store with the append journal', () => {
     }
   });
 
+  it('keeps the journal’s records while SQLite cannot take them: the read fails, and a later one has them all', async () => {
+    const dataDir = tempDir();
+    const store = open(dataDir);
+    await appendAll(store, 'r1/frame', [1, 2]);
+    // Another process holds SQLite's write lock past the store's busy timeout (5 s): the fold cannot commit.
+    const other = new Database(join(dataDir, SQLITE_FILE));
+    cleanups.push(() => other.close());
+    other.exec('BEGIN IMMEDIATE');
+    await expect(store.loadDocument('r1/frame')).rejects.toThrow(/locked|busy/i);
+    expect(journalRecords(dataDir)).toHaveLength(2);
+    other.exec('ROLLBACK');
+
+    expect(await appendAll(store, 'r1/frame', [3])).toEqual([3]);
+    expect(await loaded(store, 'r1/frame')).toEqual([[1], [2], [3]]);
+    expect(journalRecords(dataDir)).toEqual([]);
+  }, 20_000);
+
   it('refuses a second store on the same journal, and the first goes on', async () => {
     const dataDir = tempDir();
     const store = open(dataDir);
