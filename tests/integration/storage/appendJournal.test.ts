@@ -187,7 +187,7 @@ describe('a store with the append journal', () => {
     await appendAll(store, 'r1/frame', [1, 2]);
     // Another process holds SQLite's write lock past the store's busy timeout (5 s): the fold cannot commit.
     const other = new Database(join(dataDir, SQLITE_FILE));
-    cleanups.push(() => other.close());
+    cleanups.push(() => void other.close());
     other.exec('BEGIN IMMEDIATE');
     await expect(store.loadDocument('r1/frame')).rejects.toThrow(/locked|busy/i);
     expect(journalRecords(dataDir)).toHaveLength(2);
