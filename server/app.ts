@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { Redis } from 'ioredis';
@@ -20,7 +20,7 @@ import { registerCollab } from './collab/pipeline.js';
 import { startSessionWatch } from './collab/sessionWatch.js';
 import { RoomRegistry } from './collab/roomRegistry.js';
 import type { AppConfig } from './config.js';
-import { errorBody, frameworkError, installErrorHandler } from './errors.js';
+import { frameworkError, installErrorHandler, notFoundReply } from './errors.js';
 import { ExportPool } from './export/exportPool.js';
 import { createReportService } from './reports/reportService.js';
 import { createAuditLog } from './audit/auditLog.js';
@@ -411,12 +411,10 @@ async function registerClient(app: FastifyInstance, clientDir: string): Promise<
   } else {
     app.log.warn(`no built client in ${clientDir}: run "npm run build"`);
   }
-  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
-    reply.status(404).send(errorBody('not_found', `${request.method} ${request.url.slice(0, 200)} not found`));
   // An API address that names no route is a 404 in the API's shape, also when the router falls back from a
   // route to a wildcard (an id longer than its maxParamLength): never the static files' wildcard, to which
   // such an address is an over-long file name (403).
-  app.all('/api/*', notFound);
+  app.all('/api/*', notFoundReply);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isPage =
@@ -426,6 +424,6 @@ async function registerClient(app: FastifyInstance, clientDir: string): Promise<
       // A missing asset (`/assets/x.js`) is a 404, not the page.
       !/\.[A-Za-z0-9]+$/.test(path);
     if (isPage && hasClient) return reply.type('text/html').sendFile('index.html');
-    return notFound(request, reply);
+    return notFoundReply(request, reply);
   });
 }

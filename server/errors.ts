@@ -66,6 +66,11 @@ export function errorBody(code: string, message: string, details?: Readonly<Reco
   return { error: { ...details, code, message } };
 }
 
+/** 404 `not_found` for an address nothing answers; the address in the message is cut at 200 characters. */
+export function notFoundReply(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.status(404).send(errorBody('not_found', `${request.method} ${request.url.slice(0, 200)} not found`));
+}
+
 /**
  * The router's own refusals (Fastify's `frameworkErrors`), in the API's error shape. A path segment longer
  * than any id (the router's maxParamLength, 100 characters) names nothing: 404, as an unknown id does — not
@@ -73,7 +78,7 @@ export function errorBody(code: string, message: string, details?: Readonly<Reco
  */
 export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    void reply.status(404).send(errorBody('not_found', `${request.method} ${request.url.slice(0, 120)}… not found`));
+    void notFoundReply(request, reply);
     return;
   }
   void reply.status(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send(errorBody('bad_request', 'the address cannot be read'));

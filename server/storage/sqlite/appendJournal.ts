@@ -66,6 +66,11 @@ export function journalGeneration(bytes: Uint8Array): number {
   return bytes.byteLength >= FILE_HEADER_BYTES && view.getUint32(0, true) === MAGIC ? view.getUint32(4, true) : 0;
 }
 
+/** The generation after `generation` (never 0, which means "no journal yet"). */
+export function nextGeneration(generation: number): number {
+  return (generation + 1) >>> 0 || 1;
+}
+
 /** A file header for `generation`. */
 export function journalHeader(generation: number): Uint8Array {
   const header = new Uint8Array(FILE_HEADER_BYTES);
@@ -119,7 +124,7 @@ export class AppendJournal {
 
   /** Voids every record written so far (they are folded into SQLite) and starts writing from the top. */
   reset(): void {
-    this.generation = (this.generation + 1) >>> 0 || 1;
+    this.generation = nextGeneration(this.generation);
     this.bytes.set(journalHeader(this.generation), 0);
     this.end = FILE_HEADER_BYTES;
   }

@@ -3,7 +3,7 @@
  * first — idempotently: an update stored already is skipped — and then it starts a new generation.
  */
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { AppendJournal, journalGeneration, journalHeader, readJournal } from './appendJournal.js';
+import { AppendJournal, journalGeneration, journalHeader, nextGeneration, readJournal } from './appendJournal.js';
 import type { MappedFiles, Mapping } from './mappedFile.js';
 import type { UpdateLog } from './updateLog.js';
 
@@ -64,7 +64,7 @@ function replayByReading(path: string, log: Pick<UpdateLog, 'insertNumbered'>): 
   log.insertNumbered(readJournal(bytes));
   const fd = openSync(path, 'r+');
   try {
-    writeSync(fd, journalHeader((generation + 1) >>> 0 || 1), 0, undefined, 0);
+    writeSync(fd, journalHeader(nextGeneration(generation)), 0, undefined, 0);
   } finally {
     closeSync(fd);
   }
